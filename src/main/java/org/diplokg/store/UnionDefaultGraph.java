@@ -1,0 +1,40 @@
+package org.diplokg.store;
+
+import java.util.Iterator;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * A read view of a dataset whose default graph is the union of its named graphs, the way a researcher expects
+ * {@code SELECT * { ?s ?p ?o }} to see everything while {@code GRAPH ?g} still tells where each triple lives.
+ * Writes pass through to the underlying dataset unchanged.
+ */
+final class UnionDefaultGraph extends DatasetGraphWrapper {
+    UnionDefaultGraph(DatasetGraph dsg) {
+        super(dsg);
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return getUnionGraph();
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return Quad.isDefaultGraph(graphNode) ? getUnionGraph() : super.getGraph(graphNode);
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        return Quad.isDefaultGraph(g) ? super.find(Quad.unionGraph, s, p, o) : super.find(g, s, p, o);
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        return Quad.isDefaultGraph(g) ? super.contains(Quad.unionGraph, s, p, o) : super.contains(g, s, p, o);
+    }
+}
