@@ -86,7 +86,7 @@ public final class KgDataset {
             dsg.getGraph(DKG.graph(DKG.GRAPH_ONTOLOGY)).find().forEachRemaining(g::add);
             return g;
         });
-        return RDFSFactory.datasetRDFS(new UnionDefaultGraph(dsg), RDFSFactory.setupRDFS(ontology));
+        return new StandardRdfView(RDFSFactory.datasetRDFS(new UnionDefaultGraph(dsg), RDFSFactory.setupRDFS(ontology)));
     }
 
     /** Number of triples over all named graphs (the default graph is a view of them, so not counted again). */

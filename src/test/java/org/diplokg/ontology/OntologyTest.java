@@ -15,7 +15,6 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.reasoner.ReasonerRegistry;
-import org.apache.jena.reasoner.ValidityReport;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -25,6 +24,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.diplokg.TestProject;
+import org.diplokg.validate.Validation;
 import org.diplokg.vocab.DKG;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,27 +104,35 @@ class OntologyTest {
 
     @Test
     void ontologyAndDataAreConsistentUnderOwlReasoning() {
-        Model data = dataWithoutOntology();
-        InfModel inf = ModelFactory.createInfModel(ReasonerRegistry.getOWLReasoner().bindSchema(ontology), data);
-        ValidityReport report = inf.validate();
-        List<String> problems = new ArrayList<>();
-        report.getReports().forEachRemaining(r -> { if (r.isError()) problems.add(r.toString()); });
+        List<Validation.Problem> problems = Validation.owlConsistency(ontology.getGraph(), dataWithoutOntology().getGraph());
         assertEquals(List.of(), problems);
-        assertTrue(report.isValid());
+    }
+
+    @Test
+    void owlConsistencyCheckCanFail() {
+        // An offset that is not a number clashes with dkg:beginIndex's datatype range; if the check cannot see
+        // this, it checks nothing.
+        Model data = dataWithoutOntology();
+        Resource japan = data.createResource(DKG.RESOURCE + "country/japan");
+        data.add(japan, data.createProperty(DKG.NS, "beginIndex"), data.createTypedLiteral("not a number"));
+        assertTrue(!Validation.owlConsistency(ontology.getGraph(), data.getGraph()).isEmpty(),
+                "an ill-typed literal must make the data inconsistent");
     }
 
     @Test
     void materialisedDiplomatsAreExactlyWhatTheReasonerClassifies() {
         Model data = dataWithoutOntology();
-        Model asserted = ModelFactory.createDefaultModel().add(data);
-        // Take the materialised inferences out, then let the OWL reasoner classify from the definition alone.
-        asserted.remove(asserted.listStatements(null, RDF.type, asserted.createResource(DKG.Diplomat.getURI())));
-        asserted.remove(asserted.listStatements(null, asserted.createProperty(DKG.NS, "holds"), (RDFNode) null));
-        InfModel inf = ModelFactory.createInfModel(ReasonerRegistry.getOWLReasoner().bindSchema(ontology), asserted);
-        Resource diplomat = inf.createResource(DKG.Diplomat.getURI());
+        // Jena's full OWL reasoner classifies through the dkg:Diplomat definition but is slow, so give it
+        // only what the definition needs: types, holders and posts (never the materialised answers).
+        Model input = ModelFactory.createDefaultModel();
+        Resource diplomat = data.createResource(DKG.Diplomat.getURI());
+        data.listStatements(null, RDF.type, (RDFNode) null).filterDrop(st -> st.getObject().equals(diplomat)).forEachRemaining(input::add);
+        data.listStatements(null, data.createProperty(DKG.NS, "holder"), (RDFNode) null).forEachRemaining(input::add);
+        data.listStatements(null, data.createProperty(DKG.NS, "post"), (RDFNode) null).forEachRemaining(input::add);
+        InfModel inf = ModelFactory.createInfModel(ReasonerRegistry.getOWLReasoner().bindSchema(ontology), input);
         Set<String> byReasoner = new TreeSet<>(), materialised = new TreeSet<>();
         inf.listSubjectsWithProperty(RDF.type, diplomat).forEachRemaining(r -> { if (r.isURIResource()) byReasoner.add(r.getURI()); });
-        data.listSubjectsWithProperty(RDF.type, data.createResource(DKG.Diplomat.getURI())).forEachRemaining(r -> materialised.add(r.getURI()));
+        data.listSubjectsWithProperty(RDF.type, diplomat).forEachRemaining(r -> materialised.add(r.getURI()));
         assertTrue(materialised.size() >= 5, "reference data should hold foreign ministers: " + materialised);
         assertEquals(byReasoner, materialised);
     }

@@ -1,0 +1,127 @@
+package org.diplokg.queries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.diplokg.TestProject;
+import org.diplokg.store.KgDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each competency question in {@code queries/} with its expected answer, run against the query view that
+ * {@code kg serve} publishes. A row is written as its values' lexical forms joined by " | ".
+ */
+class CompetencyQueriesTest {
+
+    static DatasetGraph view;
+
+    @BeforeAll
+    static void load() {
+        view = KgDataset.queryView(TestProject.dataset());
+    }
+
+    static List<String> rows(String file) throws Exception {
+        String query = Files.readString(TestProject.LAYOUT.queriesDir().resolve(file));
+        assertTrue(query.startsWith("# Question:"), file + " must start with its question in English");
+        return Txn.calculateRead(view, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(view)).query(query).build()) {
+                ResultSet rs = qe.execSelect();
+                List<String> out = new ArrayList<>();
+                while (rs.hasNext()) {
+                    QuerySolution s = rs.next();
+                    out.add(rs.getResultVars().stream().map(v -> text(s.get(v))).collect(Collectors.joining(" | ")));
+                }
+                return out;
+            }
+        });
+    }
+
+    static String text(RDFNode n) {
+        if (n == null) return "";
+        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.isURIResource() ? n.asResource().getURI() : n.toString();
+    }
+
+    @Test
+    void everyQueryFileIsCovered() throws Exception {
+        Set<String> files;
+        try (Stream<Path> s = Files.list(TestProject.LAYOUT.queriesDir())) {
+            files = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".rq")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> tested = Set.of("foreign-ministers-of-china.rq", "china-japan-political-documents.rq",
+                "leaders-on-a-date.rq", "diplomats.rq", "wikidata-links.rq", "issues.rq");
+        assertEquals(new TreeSet<>(tested), files, "each competency query needs an expected answer here");
+    }
+
+    @Test
+    void foreignMinistersOfChina() throws Exception {
+        assertEquals(List.of(
+                "Yang Jiechi | 2007-04-27 | 2013-03-16",
+                "Wang Yi | 2013-03-16 | 2022-12-30",
+                "Qin Gang | 2022-12-30 | 2023-07-25",
+                "Wang Yi | 2023-07-25 | "), rows("foreign-ministers-of-china.rq"));
+    }
+
+    @Test
+    void fourPoliticalDocuments() throws Exception {
+        List<String> rows = rows("china-japan-political-documents.rq");
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("Joint Communique of the Government of Japan and the Government of the People's Republic of China | Joint communique | 1972-09-29"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("Treaty of Peace and Friendship between Japan and the People's Republic of China | Treaty | 1978-08-12"), rows.get(1));
+        assertTrue(rows.get(2).contains("Joint Declaration") && rows.get(2).endsWith("1998-11-26"), rows.get(2));
+        assertTrue(rows.get(3).contains("Joint Statement") && rows.get(3).contains("Mutually Beneficial Relationship Based on Common Strategic Interests")
+                && rows.get(3).endsWith("2008-05-07"), rows.get(3));
+    }
+
+    @Test
+    void leadersOnTheDayOfTheSanFranciscoMeetings() throws Exception {
+        assertEquals(List.of(
+                "China | Premier of China | Li Qiang",
+                "China | President of China | Xi Jinping",
+                "Japan | Prime Minister of Japan | Fumio Kishida",
+                "South Korea | President of South Korea | Yoon Suk Yeol",
+                "United States | President of the United States | Joe Biden"), rows("leaders-on-a-date.rq"));
+    }
+
+    @Test
+    void diplomatsAreClassifiedFromTheirPosts() throws Exception {
+        List<String> rows = rows("diplomats.rq");
+        assertTrue(rows.contains("Wang Yi | Minister of Foreign Affairs of China"), rows.toString());
+        assertTrue(rows.contains("Antony Blinken | United States Secretary of State"), rows.toString());
+        assertTrue(rows.contains("Yoko Kamikawa | Minister for Foreign Affairs of Japan"), rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> r.startsWith("Xi Jinping") || r.startsWith("Joe Biden")),
+                "heads of state hold no diplomatic post in the reference data: " + rows);
+    }
+
+    @Test
+    void wikidataLinksCarryTheirCheckedLabel() throws Exception {
+        List<String> rows = rows("wikidata-links.rq");
+        assertTrue(rows.contains("https://w3id.org/diplokg/resource/country/china | China | http://www.wikidata.org/entity/Q148 | People's Republic of China"), rows.toString());
+        assertTrue(rows.contains("https://w3id.org/diplokg/resource/country/japan | Japan | http://www.wikidata.org/entity/Q17 | Japan"), rows.toString());
+        assertTrue(rows.contains("https://w3id.org/diplokg/resource/person/xi-jinping | Xi Jinping | http://www.wikidata.org/entity/Q15031 | Xi Jinping"), rows.toString());
+        assertEquals(rows.size(), rows.stream().map(r -> r.split(" \\| ")[2]).distinct().count(), "a Q-id is used for one entity only");
+    }
+
+    @Test
+    void issueSchemeCoversTheCoreIssues() throws Exception {
+        String all = String.join("\n", rows("issues.rq"));
+        for (String keyword : List.of("Taiwan", "treated water", "seafood", "export control", "decoupling"))
+            assertTrue(all.contains(keyword), "issue scheme lacks " + keyword);
+    }
+}
