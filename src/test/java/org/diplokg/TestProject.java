@@ -23,6 +23,15 @@ public final class TestProject {
         return dataset;
     }
 
+    private static List<org.diplokg.validate.Validation.Problem> problems;
+
+    /** What {@code kg validate} finds in the project (computed once: Jena's OWL rules take minutes here). */
+    public static synchronized List<org.diplokg.validate.Validation.Problem> validation() {
+        if (problems == null)
+            problems = org.diplokg.validate.Validation.check(dataset(), LAYOUT);
+        return problems;
+    }
+
     /** Every RDF file the project ships or generates. */
     public static List<Path> shippedRdfFiles() {
         List<Path> files = new ArrayList<>(List.of(LAYOUT.ontology(), LAYOUT.shapes()));

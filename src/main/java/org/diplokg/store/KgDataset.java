@@ -53,6 +53,17 @@ public final class KgDataset {
         return dsg;
     }
 
+    /** The ontology and reference graphs only (what the converter links to), in memory. */
+    public static DatasetGraph loadReference(ProjectLayout layout) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dsg, () -> {
+            RdfFiles.readInto(dsg, layout.ontology(), DKG.graph(DKG.GRAPH_ONTOLOGY));
+            for (Path f : layout.referenceFiles())
+                RdfFiles.readInto(dsg, f, DKG.graph(DKG.GRAPH_REFERENCE));
+        });
+        return dsg;
+    }
+
     /** Loads every source file into its graph and recomputes the inferred graph. Call inside a write transaction. */
     public static void load(DatasetGraph dsg, ProjectLayout layout) {
         RdfFiles.readInto(dsg, layout.ontology(), DKG.graph(DKG.GRAPH_ONTOLOGY));
@@ -108,7 +119,8 @@ public final class KgDataset {
         });
     }
 
-    static String resource(String name) {
+    /** A classpath resource as text (queries shipped with the code). */
+    public static String resource(String name) {
         try (InputStream in = KgDataset.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

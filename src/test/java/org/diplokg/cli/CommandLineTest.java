@@ -116,10 +116,23 @@ class CommandLineTest {
     }
 
     @Test
-    void validateAcceptsTheShippedData() {
-        Run r = kg(TestProject.LAYOUT.root(), "validate");
-        assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("valid:"), r.out());
+    void validateAcceptsGoodDataAndReportsBadData(@TempDir Path root) throws Exception {
+        // A small project: the real ontology and shapes, two reference entities (the whole reference data
+        // takes Jena's OWL rules minutes; ConvertedKgTest validates that).
+        copyProjectSkeleton(root);
+        String prefixes = "@prefix dkg: <https://w3id.org/diplokg/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n";
+        Files.writeString(root.resolve("data/reference/good.ttl"), prefixes
+                + "<https://w3id.org/diplokg/resource/country/japan> a dkg:Country ; rdfs:label \"Japan\"@en .\n"
+                + "<https://w3id.org/diplokg/resource/person/a-b> a dkg:Person ; rdfs:label \"A B\"@en .\n");
+        Run ok = kg(root, "validate");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("valid:"), ok.out());
+
+        Files.writeString(root.resolve("data/reference/bad.ttl"), prefixes
+                + "<https://w3id.org/diplokg/resource/person/c-d> a dkg:Person .\n");  // no label
+        Run bad = kg(root, "validate");
+        assertEquals(1, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("person/c-d") && bad.out().contains("INVALID"), bad.out());
     }
 
     @Test

@@ -65,7 +65,8 @@ class CompetencyQueriesTest {
             files = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".rq")).collect(Collectors.toCollection(TreeSet::new));
         }
         Set<String> tested = Set.of("foreign-ministers-of-china.rq", "china-japan-political-documents.rq",
-                "leaders-on-a-date.rq", "diplomats.rq", "wikidata-links.rq", "issues.rq");
+                "leaders-on-a-date.rq", "diplomats.rq", "wikidata-links.rq", "issues.rq",
+                "meetings.rq", "events-of-a-day.rq", "quotes.rq", "stances-on-fukushima.rq", "posts-held.rq", "concept-history.rq");
         assertEquals(new TreeSet<>(tested), files, "each competency query needs an expected answer here");
     }
 
@@ -123,5 +124,52 @@ class CompetencyQueriesTest {
         String all = String.join("\n", rows("issues.rq"));
         for (String keyword : List.of("Taiwan", "treated water", "seafood", "export control", "decoupling"))
             assertTrue(all.contains(keyword), "issue scheme lacks " + keyword);
+    }
+
+    // Questions about what the converter extracted from the articles (data/kg/).
+
+    @Test
+    void meetingsWithParticipantsPlaceAndDate() throws Exception {
+        List<String> rows = rows("meetings.rq");
+        assertTrue(rows.stream().anyMatch(r -> r.contains("| Talks | 2022-08-17 |") && r.contains("Takeo Akiba") && r.contains("Yang Jiechi")), String.join("\n", rows));
+        assertTrue(rows.stream().noneMatch(r -> r.contains("/summit/") && r.contains("| Meeting |")), "each event under its most specific class");
+    }
+
+    @Test
+    void eventsOfOneDayAcrossArticles() throws Exception {
+        List<String> rows = rows("events-of-a-day.rq");
+        assertTrue(rows.stream().anyMatch(r -> r.contains("Fumio Kishida, Xi Jinping (2023-11-16)")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.contains("/conference/apec-in-san-francisco") && r.endsWith("| 2")),
+                "the APEC summit is one event reported by two articles: " + rows);
+    }
+
+    @Test
+    void whoSaidWhatToWhom() throws Exception {
+        List<String> rows = rows("quotes.rq");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("Xi Jinping | Fumio Kishida | Currently, the international situation")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("a Japanese Foreign Ministry source |  | a first step toward")),
+                "an unnamed source stays unnamed: " + rows);
+    }
+
+    @Test
+    void positionsOnTheFukushimaWaterRelease() throws Exception {
+        List<String> rows = rows("stances-on-fukushima.rq");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("China | oppose | 2023-11-22")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("Xi Jinping | urge | 2023-11-17")), String.join("\n", rows));
+    }
+
+    @Test
+    void postsHeldAccordingToTheArticles() throws Exception {
+        List<String> rows = rows("posts-held.rq");
+        assertTrue(rows.contains("Hideo Tarumi | Ambassador of Japan to China | true | 1"), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("Fumio Kishida | Prime Minister of Japan | false |")), String.join("\n", rows));
+    }
+
+    @Test
+    void historyOfAPolicyConcept() throws Exception {
+        List<String> rows = rows("concept-history.rq");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("codified in | https://w3id.org/diplokg/resource/document/joint-statement-2008 |")), String.join("\n", rows));
+        assertTrue(rows.contains("introduced by | https://w3id.org/diplokg/resource/person/hideo-tarumi | Hideo Tarumi"), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("agreed in | ") && r.contains("(2006)")), String.join("\n", rows));
     }
 }

@@ -1,0 +1,37 @@
+package org.diplokg.convert.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One event as one article reports it. Filled in by the event stage; the merge stage gives it its IRI. */
+public final class EventClaim {
+    public EventType type;
+    public final Span trigger;
+    public final int sentence;
+    public final Set<Entity> participants = new LinkedHashSet<>();
+    public Entity host;
+    public Entity place;
+    public DateValue date;
+    public EventStatus status = EventStatus.HELD;
+    /** ISO-8601 duration, e.g. "PT7H". */
+    public String duration;
+    public EventClaim sidelinesOf;
+    public Integer ordinal;
+    public String ordinalScope;
+    /** For commemorations and anniversaries: the document or event remembered. */
+    public Entity commemorates;
+    public Integer anniversaryNumber;
+    /** Every span of this article that reports the event (the first is the one that introduced it). */
+    public final List<Span> evidence = new ArrayList<>();
+    /** Set by the merge stage: the IRI shared by every article's report of the same real-world event. */
+    public String iri;
+
+    public EventClaim(EventType type, Span trigger, int sentence) {
+        this.type = type;
+        this.trigger = trigger;
+        this.sentence = sentence;
+        evidence.add(trigger);
+    }
+}

@@ -1,0 +1,217 @@
+package org.diplokg.convert.stage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.diplokg.convert.Iris;
+import org.diplokg.convert.Lexicon;
+import org.diplokg.convert.ReferenceIndex;
+import org.diplokg.convert.Stage;
+import org.diplokg.convert.model.ArticleDocument;
+import org.diplokg.convert.model.Entity;
+import org.diplokg.convert.model.EntityType;
+import org.diplokg.convert.model.Mention;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
+
+/**
+ * Finds the entities an article names and links them: names of reference entities found in the text
+ * (longest match first), CoreNLP's named-entity mentions, country adjectives ("Chinese President") and
+ * hyphenated country pairs ("Japan-China summit"). Within an article a surname ("Kishida") joins the full
+ * name it abbreviates; a name not in the reference data gets a minted IRI derived from the name itself, so
+ * the same person in two articles is one IRI.
+ */
+public final class MentionStage implements Stage {
+    /** Longest reference name, in tokens, tried by the dictionary match. */
+    private static final int MAX_NAME_TOKENS = 14;
+
+    private final ReferenceIndex reference;
+    private final Map<String, Entity> demonyms = new HashMap<>();
+
+    public MentionStage(ReferenceIndex reference) {
+        this.reference = reference;
+        for (String[] row : Lexicon.rows("/convert/demonyms.tsv"))
+            reference.lookup(row[1], EntityType.COUNTRY).ifPresent(c -> demonyms.put(row[0], c));
+    }
+
+    /** The country a demonym or short form names ("Chinese" -> China), if any. */
+    public Optional<Entity> country(String word) {
+        Entity e = demonyms.get(word);
+        if (e != null) return Optional.of(e);
+        return reference.lookup(word, EntityType.COUNTRY);
+    }
+
+    @Override
+    public void process(ArticleDocument doc) {
+        List<Candidate> found = new ArrayList<>();
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        for (int s = 0; s < sentences.size(); s++)
+            dictionary(doc, sentences.get(s), s, found);
+        for (CoreEntityMention m : doc.nlp.entityMentions())
+            named(doc, m, found);
+        resolvePeople(found);
+        found.sort(Comparator.comparingInt((Candidate c) -> c.begin).thenComparingInt(c -> -c.end));
+        int lastEnd = -1;
+        for (Candidate c : found) {
+            if (c.entity == null || c.begin < lastEnd && !c.part) continue;
+            doc.mentions.add(new Mention(doc.original(c.begin, c.end), doc.cleanText.substring(c.begin, c.end), c.sentence, c.entity));
+            if (!c.part) lastEnd = c.end;
+        }
+    }
+
+    /** A stretch of clean text that names something. */
+    private static final class Candidate {
+        final int begin, end, sentence;
+        final String text;
+        final String nerType;
+        Entity entity;
+        /** Part of a hyphenated compound ("Japan" in "Japan-China"): may overlap its siblings. */
+        boolean part;
+
+        Candidate(int begin, int end, int sentence, String text, String nerType, Entity entity) {
+            this.begin = begin; this.end = end; this.sentence = sentence; this.text = text; this.nerType = nerType; this.entity = entity;
+        }
+
+        boolean covers(int b, int e) { return begin <= b && e <= end; }
+    }
+
+    /** Reference names in the text, longest first, not overlapping. */
+    private void dictionary(ArticleDocument doc, CoreSentence sentence, int s, List<Candidate> out) {
+        List<CoreLabel> tokens = sentence.tokens();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = -1;
+            Entity entity = null;
+            for (int j = Math.min(tokens.size(), i + MAX_NAME_TOKENS); j > i; j--) {
+                String text = doc.cleanText.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition());
+                List<Entity> hits = reference.byName(text);
+                if (hits.size() != 1) continue;
+                Entity e = hits.get(0);
+                boolean properName = Character.isUpperCase(text.charAt(0));
+                if (!properName && e.type() != EntityType.DOCUMENT && e.type() != EntityType.CONCEPT) continue;
+                matched = j;
+                entity = e;
+                break;
+            }
+            if (entity != null) {
+                int b = tokens.get(i).beginPosition(), e = tokens.get(matched - 1).endPosition();
+                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", entity));
+                i = matched;
+            } else {
+                hyphenated(doc, tokens.get(i), s, out);
+                i++;
+            }
+        }
+    }
+
+    /** "Japan-China", "U.S.-China", "Sino-Japanese": one country mention per part, when every part names one. */
+    private void hyphenated(ArticleDocument doc, CoreLabel token, int s, List<Candidate> out) {
+        String word = token.word();
+        if (!word.contains("-") || word.startsWith("-")) return;
+        String[] parts = word.split("-");
+        List<Candidate> found = new ArrayList<>();
+        int offset = token.beginPosition();
+        for (String part : parts) {
+            Optional<Entity> c = country(part);
+            if (c.isEmpty()) return;
+            Candidate cand = new Candidate(offset, offset + part.length(), s, part, "COUNTRY", c.get());
+            cand.part = true;
+            found.add(cand);
+            offset += part.length() + 1;
+        }
+        if (found.size() >= 2) out.addAll(found);
+    }
+
+    /** A CoreNLP mention not already covered by a dictionary match. */
+    private void named(ArticleDocument doc, CoreEntityMention m, List<Candidate> out) {
+        int b = m.charOffsets().first(), e = m.charOffsets().second();
+        if (out.stream().anyMatch(c -> !c.part && c.begin <= b && e <= c.end)) return;
+        if (out.stream().anyMatch(c -> !c.part && c.begin < e && b < c.end)) return;  // overlaps a reference name
+        String text = doc.cleanText.substring(b, e);
+        int s = m.sentence().tokens().get(0).sentIndex();
+        String type = m.entityType();
+        Entity entity = switch (type) {
+            case "PERSON" -> isPronoun(m) ? null : null;  // resolved in resolvePeople
+            case "COUNTRY" -> country(text).orElse(null);
+            case "NATIONALITY" -> country(text).orElse(null);
+            case "CITY", "STATE_OR_PROVINCE", "LOCATION" -> place(text);
+            case "ORGANIZATION" -> organization(text);
+            default -> null;
+        };
+        if (type.equals("PERSON") && isPronoun(m)) return;
+        if (type.equals("PERSON") || entity != null)
+            out.add(new Candidate(b, e, s, text, type, entity));
+    }
+
+    private static boolean isPronoun(CoreEntityMention m) {
+        return m.tokens().stream().allMatch(t -> t.tag() != null && t.tag().startsWith("PRP"))
+                || Character.isLowerCase(m.text().charAt(0));
+    }
+
+    private Entity place(String text) {
+        Optional<Entity> known = reference.byName(text).stream()
+                .filter(e -> e.type() == EntityType.PLACE || e.type() == EntityType.COUNTRY).findFirst();
+        return known.orElseGet(() -> minted(EntityType.PLACE, text));
+    }
+
+    private Entity organization(String text) {
+        Optional<Entity> known = reference.lookup(text, EntityType.ORGANIZATION);
+        if (known.isPresent()) return known.get();
+        // "Xi-Kishida" and similar are tagged ORGANIZATION by CoreNLP but name people, not bodies.
+        if (text.matches("\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)+") || text.length() < 2) return null;
+        return minted(EntityType.ORGANIZATION, text);
+    }
+
+    /**
+     * People: a full name links to the reference person it names, else is minted; a single-word name joins
+     * the full name in this article that it is part of (the nearest one before it, else the first after).
+     */
+    private void resolvePeople(List<Candidate> found) {
+        List<Candidate> people = found.stream().filter(c -> c.nerType.equals("PERSON") && c.entity == null)
+                .sorted(Comparator.comparingInt(c -> c.begin)).toList();
+        List<Candidate> full = new ArrayList<>();
+        for (Candidate c : people) {
+            if (!c.text.contains(" ")) continue;
+            c.entity = reference.lookup(c.text, EntityType.PERSON).orElseGet(() -> person(c.text));
+            full.add(c);
+        }
+        // Reference people named in full by a dictionary match count as full names too.
+        found.stream().filter(c -> c.entity != null && c.entity.type() == EntityType.PERSON && !c.nerType.equals("PERSON")).forEach(full::add);
+        full.sort(Comparator.comparingInt(c -> c.begin));
+        for (Candidate c : people) {
+            if (c.entity != null) continue;
+            Candidate best = null;
+            for (Candidate f : full) {
+                if (!List.of(f.text.split("\\s+")).contains(c.text)) continue;
+                if (f.begin < c.begin || best == null) best = f;
+                if (f.begin > c.begin) break;
+            }
+            if (best != null) c.entity = best.entity;
+        }
+    }
+
+    /** A person not in the reference data. The IRI ignores name order, so "Kamo Tomoki" and "Tomoki Kamo" meet. */
+    private static Entity person(String name) {
+        Set<String> tokens = new TreeSet<>(List.of(Iris.slug(name).split("-")));
+        return new Entity(Iris.resource(EntityType.PERSON.iriSegment, String.join("-", tokens)), EntityType.PERSON,
+                name, new LinkedHashSet<>(List.of(name)), false);
+    }
+
+    /** A new entity named {@code name}, unless the reference data already has one under the IRI the name gives. */
+    private Entity minted(EntityType type, String name) {
+        String iri = Iris.resource(type.iriSegment, Iris.slug(name));
+        return reference.byIri(iri).orElseGet(() -> new Entity(iri, type, name, new LinkedHashSet<>(List.of(name)), false));
+    }
+
+    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}

@@ -1,0 +1,302 @@
+package org.diplokg.convert.stage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.system.Txn;
+import org.diplokg.convert.Iris;
+import org.diplokg.convert.Lexicon;
+import org.diplokg.convert.ReferenceIndex;
+import org.diplokg.convert.Stage;
+import org.diplokg.convert.model.ArticleDocument;
+import org.diplokg.convert.model.Entity;
+import org.diplokg.convert.model.EntityType;
+import org.diplokg.convert.model.QuoteClaim;
+import org.diplokg.convert.model.Span;
+import org.diplokg.convert.model.StanceClaim;
+import org.diplokg.convert.model.StanceType;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+
+/**
+ * Positions actors take on issues. A stance cue ({@code stance-cues.tsv}: "urge", "call for", "reaffirm",
+ * "express concern", "in no one's interest", "should" ...) gives the class; the holder is whoever is
+ * reported saying it (the speaker of the quote it is in, or of the nearest reporting verb governing it),
+ * else the cue's subject, and must be a named entity; the issue is the longest label of the reference issue
+ * scheme found in the words the cue governs, else a minted issue named after the cue's object.
+ */
+public final class StanceStage implements Stage {
+    private static final String SCHEME = "https://w3id.org/diplokg/resource/issues";
+    private static final int MAX_LABEL_WORDS = 8;
+
+    private record Cue(List<String> lemmas, StanceType type) {}
+    private record Alias(String text, String iri, Pattern pattern) {}
+
+    private final List<Cue> cues = new ArrayList<>();
+    private final List<Alias> aliases = new ArrayList<>();
+    private final StatementStage statements;
+    private final Set<String> weak = new HashSet<>();
+
+    public StanceStage(ReferenceIndex reference) {
+        this.statements = new StatementStage(reference);
+        for (String[] row : Lexicon.rows("/convert/stance-cues.tsv"))
+            cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim())));
+        for (String[] row : Lexicon.rows("/convert/weak-issue-words.tsv"))
+            weak.add(fold(row[0].trim()));
+        cues.sort(Comparator.comparingInt((Cue c) -> -c.lemmas().size()));
+        loadIssues(reference);
+    }
+
+    private void loadIssues(ReferenceIndex reference) {
+        String q = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                + "SELECT ?issue ?name WHERE { GRAPH <https://w3id.org/diplokg/graph/reference> {"
+                + " ?issue skos:inScheme <" + SCHEME + "> . { ?issue skos:prefLabel ?name } UNION { ?issue skos:altLabel ?name }"
+                + " FILTER(lang(?name) = 'en' || lang(?name) = '') } }";
+        var dsg = reference.dataset();
+        Set<String> seen = new HashSet<>();
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(s -> {
+                    String iri = s.getResource("issue").getURI();
+                    String name = fold(s.getLiteral("name").getLexicalForm());
+                    if (name.isBlank() || !seen.add(iri + "\t" + name)) return;
+                    aliases.add(new Alias(name, iri, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")));
+                });
+            }
+        });
+        aliases.sort(Comparator.comparingInt((Alias a) -> -a.text().length()).thenComparing(Alias::text).thenComparing(Alias::iri));
+    }
+
+    static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("[\u2010-\u2015]", "-").replaceAll("\\s+", " ");
+    }
+
+    @Override
+    public void process(ArticleDocument doc) {
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        Set<String> seen = new HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreSentence sentence = sentences.get(s);
+            SemanticGraph g = sentence.dependencyParse();
+            if (g == null) continue;
+            List<CoreLabel> tokens = sentence.tokens();
+            Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
+            int t = 0;
+            while (t < tokens.size()) {
+                Cue cue = match(tokens, t);
+                if (cue == null) { t++; continue; }
+                int last = t + cue.lemmas().size() - 1;
+                StanceClaim claim = stance(doc, g, tokens, t, last, cue, evidence);
+                if (claim != null && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
+                    doc.stances.add(claim);
+                t = last + 1;
+            }
+        }
+    }
+
+    private Cue match(List<CoreLabel> tokens, int t) {
+        for (Cue c : cues) {
+            if (t + c.lemmas().size() > tokens.size()) continue;
+            boolean ok = true;
+            for (int k = 0; k < c.lemmas().size() && ok; k++) {
+                CoreLabel tok = tokens.get(t + k);
+                String lemma = fold(tok.lemma() == null ? tok.word() : tok.lemma());
+                String word = fold(tok.word());
+                String want = c.lemmas().get(k);
+                ok = lemma.equals(want) || word.equals(want);
+            }
+            // a one-word verb cue must be used as a verb ("press" the verb, not the press)
+            if (ok && c.lemmas().size() == 1 && !c.lemmas().get(0).equals("should")) {
+                String tag = tokens.get(t).tag();
+                if (tag == null || !(tag.startsWith("VB") || tag.startsWith("MD"))) ok = false;
+            }
+            if (ok) return c;
+        }
+        return null;
+    }
+
+    private StanceClaim stance(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
+                               Span evidence) {
+        // the cue's head: its word highest in the parse ("interest" in "in no one's interest")
+        IndexedWord anchor = null;
+        int depth = Integer.MAX_VALUE;
+        for (int k = first; k <= last; k++) {
+            IndexedWord w = g.getNodeByIndexSafe(tokens.get(k).index());
+            if (w == null) continue;
+            int d = g.getPathToRoot(w).size();
+            if (d < depth) { anchor = w; depth = d; }
+        }
+        if (anchor == null) return null;
+        // a modal cue ("should") speaks through the verb it modifies
+        if (anchor.tag() != null && anchor.tag().startsWith("MD")) {
+            IndexedWord head = g.getParent(anchor);
+            if (head != null) anchor = head;
+        }
+        if (negated(g, anchor)) return null;
+        Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
+        QuoteClaim quote = null;
+        for (QuoteClaim q : doc.quotes)
+            if (q.span().contains(cueSpan)) quote = q;
+        Entity holder;
+        if (quote != null) {
+            holder = quote.speaker();
+        } else {
+            holder = holder(doc, g, anchor, tokens.get(first).sentIndex());
+        }
+        if (holder == null && quote == null) holder = sentenceSpeaker(doc, tokens.get(first).sentIndex(), tokens.get(first).beginPosition());
+        if (holder == null || holder.type() == EntityType.PLACE || holder.type() == EntityType.DOCUMENT
+                || holder.type() == EntityType.CONCEPT) return null;
+        // the issue: in the words the cue governs, after the cue
+        int from = tokens.get(last).endPosition();
+        int to = from;
+        for (IndexedWord d : governed(g, anchor))
+            if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
+        if (to <= from) return null;
+        String region = fold(doc.cleanText.substring(from, to));
+        Alias best = null;
+        for (boolean weakPass : new boolean[] {false, true}) {
+            int bestAt = Integer.MAX_VALUE;
+            for (Alias a : aliases) {
+                if (weak.contains(a.text()) != weakPass) continue;
+                Matcher m = a.pattern().matcher(region);
+                if (m.find() && (m.start() < bestAt || m.start() == bestAt && a.text().length() > best.text().length())) {
+                    best = a;
+                    bestAt = m.start();
+                }
+            }
+            if (best != null) break;
+        }
+        if (best != null)
+            return new StanceClaim(holder, best.iri(), null, cue.type(), evidence, quote);
+        String label = objectLabel(doc, g, anchor, from);
+        if (label == null) return null;
+        return new StanceClaim(holder, Iris.resource("issue", Iris.slug(label)), label, cue.type(), evidence, quote);
+    }
+
+    /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
+    private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor) {
+        Set<IndexedWord> out = new HashSet<>();
+        List<IndexedWord> todo = new ArrayList<>(List.of(anchor));
+        while (!todo.isEmpty()) {
+            IndexedWord w = todo.remove(todo.size() - 1);
+            if (!out.add(w)) continue;
+            for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+                String rel = e.getRelation().toString();
+                if (w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis") || rel.startsWith("advcl"))) continue;
+                if (rel.startsWith("acl:relcl") || rel.equals("cc")) continue;
+                todo.add(e.getDependent());
+            }
+        }
+        return out;
+    }
+
+    /** The named speaker of the reporting verb nearest to the cue in its sentence ("..., Xi said."). */
+    private Entity sentenceSpeaker(ArticleDocument doc, int s, int at) {
+        Entity best = null;
+        int distance = Integer.MAX_VALUE;
+        List<CoreLabel> tokens = doc.nlp.sentences().get(s).tokens();
+        for (StatementStage.Attribution a : statements.attributions(doc, s, -1, -1)) {
+            if (a.speaker() == null) continue;
+            int d = Math.abs(tokens.get(a.verbToken()).beginPosition() - at);
+            if (d < distance) { best = a.speaker(); distance = d; }
+        }
+        return best;
+    }
+
+    private static boolean negated(SemanticGraph g, IndexedWord w) {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w))
+            if (e.getRelation().toString().equals("advmod") && List.of("not", "n't", "never").contains(e.getDependent().word().toLowerCase(Locale.ROOT)))
+                return true;
+        return false;
+    }
+
+    /** Whoever is reported taking the position: the nearest reporting verb above the cue with a named speaker, else the cue's subject. */
+    private Entity holder(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int s) {
+        if (statements.isReporting(anchor)) {
+            Entity e = namedSubject(doc, g, anchor, s);
+            if (e != null) return e;
+        }
+        Entity reported = reportedAbove(doc, g, anchor, s);
+        return reported != null ? reported : namedSubject(doc, g, anchor, s);
+    }
+
+    private Entity reportedAbove(ArticleDocument doc, SemanticGraph g, IndexedWord from, int s) {
+        IndexedWord w = g.getParent(from);
+        for (int hops = 0; hops < 4 && w != null; hops++) {
+            if (statements.isReporting(w)) {
+                Entity e = namedSubject(doc, g, w, s);
+                if (e != null) return e;
+            }
+            w = g.getParent(w);
+        }
+        return null;
+    }
+
+    private Entity namedSubject(ArticleDocument doc, SemanticGraph g, IndexedWord verb, int s) {
+        IndexedWord subj = StatementStage.subject(g, verb);
+        if (subj == null) {
+            // "..., urging both sides to": the subject of the clause it hangs off
+            IndexedWord head = verb;
+            for (int hops = 0; hops < 3 && subj == null; hops++) {
+                var in = g.incomingEdgeIterable(head).iterator();
+                if (!in.hasNext()) break;
+                SemanticGraphEdge e = in.next();
+                String rel = e.getRelation().toString();
+                if (!(rel.startsWith("advcl") || rel.startsWith("conj") || rel.startsWith("xcomp"))) break;
+                head = e.getGovernor();
+                subj = StatementStage.subject(g, head);
+            }
+        }
+        if (subj == null) subj = StatementStage.apposedSubject(doc, g, verb, s);
+        if (subj == null) return null;
+        StatementStage.Attribution a = statements.speaker(doc, g, subj, s);
+        return a == null ? null : a.speaker();
+    }
+
+    /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
+    private static String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from) {
+        IndexedWord object = null;
+        for (IndexedWord d : governed(g, anchor)) {
+            if (d.beginPosition() < from || d.tag() == null || !d.tag().startsWith("NN") || d.tag().startsWith("NNP")) continue;
+            if (object == null || d.beginPosition() < object.beginPosition()) object = d;
+        }
+        if (object == null) return null;
+        // the head of the first noun phrase after the cue
+        IndexedWord head = object;
+        while (true) {
+            IndexedWord parent = g.getParent(head);
+            if (parent == null || parent.tag() == null || !parent.tag().startsWith("NN") || parent.beginPosition() < from) break;
+            SemanticGraphEdge e = g.getEdge(parent, head);
+            if (e == null || !e.getRelation().toString().matches("compound.*|amod|nmod:poss")) break;
+            head = parent;
+        }
+        int b = head.beginPosition(), e = head.endPosition();
+        for (SemanticGraphEdge out : g.outgoingEdgeIterable(head)) {
+            String rel = out.getRelation().toString();
+            if (!rel.matches("compound.*|amod|nmod:poss|nmod:of|nmod:between")) continue;
+            for (IndexedWord d : g.descendants(out.getDependent())) {
+                if (d.beginPosition() < from) continue;
+                b = Math.min(b, d.beginPosition());
+                e = Math.max(e, d.endPosition());
+            }
+        }
+        String label = doc.cleanText.substring(b, e).replaceAll("\\s+", " ").trim()
+                .replaceAll("^(?i)(the|a|an|its|their|his|her)\\s+", "");
+        if (label.isEmpty() || label.split(" ").length > MAX_LABEL_WORDS) return null;
+        if (Character.isUpperCase(label.charAt(0)) && label.length() > 1 && !Character.isUpperCase(label.charAt(1)))
+            label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        return label;
+    }
+}

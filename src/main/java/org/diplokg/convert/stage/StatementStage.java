@@ -1,0 +1,431 @@
+package org.diplokg.convert.stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.diplokg.convert.Lexicon;
+import org.diplokg.convert.ReferenceIndex;
+import org.diplokg.convert.Stage;
+import org.diplokg.convert.model.ArticleDocument;
+import org.diplokg.convert.model.Entity;
+import org.diplokg.convert.model.EntityType;
+import org.diplokg.convert.model.EventClaim;
+import org.diplokg.convert.model.Mention;
+import org.diplokg.convert.model.PostClaim;
+import org.diplokg.convert.model.QuoteClaim;
+import org.diplokg.convert.model.Span;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.CoreQuote;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
+
+/**
+ * Quotations and who said them. CoreNLP's quote annotator finds the quotes; the speaker comes from the
+ * dependency parse of the attributing sentence, with the patterns of {@code speaker-patterns.semgrex}: the
+ * subject of a reporting verb ({@code reporting-verbs.tsv}) outside the quote ("X said", "said X"), the
+ * object of "tell" as the addressee, the object of "according to". A subject that is a pronoun is the most
+ * recent person named before it; a definite description ("the expert") is the most recent named person the
+ * article describes with a word of that kind ({@code descriptions.tsv}); an indefinite or plural one ("a
+ * ministry source", "one", "experts") stays an unnamed source and is never given to a nearby name.
+ * A quote with no attribution in its sentence takes the speaker of the quote just before it only when it
+ * continues it (the next paragraph, no other person named in between).
+ */
+public final class StatementStage implements Stage {
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her");
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "one", "some", "another", "several", "many",
+            "other", "few", "two", "three", "most", "certain", "any");
+    /** Quotes shorter than this (in words) are scare quotes around a term, not statements. */
+    private static final int MIN_WORDS = 3;
+    private static final String QUOTE_CHARS = "\"“”„‟«»'‘’‚‛`";
+
+    private final Map<String, String> verbs = new HashMap<>();          // lemma -> kind
+    private final List<SemgrexPattern> patterns = new ArrayList<>();
+    private final Map<String, Set<String>> descriptions = new HashMap<>();
+    private final Set<String> sourceNouns = new HashSet<>();
+    private final Set<String> unnamedSources = new HashSet<>();
+
+    public StatementStage(ReferenceIndex reference) {
+        for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv"))
+            verbs.put(row[0].trim(), row.length > 1 ? row[1].trim() : "say");
+        String all = String.join("|", verbs.keySet().stream().sorted().toList());
+        String tell = String.join("|", verbs.entrySet().stream().filter(e -> e.getValue().equals("tell")).map(Map.Entry::getKey).sorted().toList());
+        for (String line : resourceLines("/convert/speaker-patterns.semgrex")) {
+            String[] parts = line.split("\t", 2);
+            patterns.add(SemgrexPattern.compile(parts[1].replace("{VERBS}", "^(" + all + ")$").replace("{TELL}", "^(" + tell + ")$")));
+        }
+        for (String[] row : Lexicon.rows("/convert/descriptions.tsv"))
+            descriptions.put(row[0].trim(), Set.of(row[1].trim().split("\\s+")));
+        for (String[] row : Lexicon.rows("/convert/source-nouns.tsv"))
+            sourceNouns.add(row[0].trim().toLowerCase(Locale.ROOT));
+        for (String[] row : Lexicon.rows("/convert/unnamed-sources.tsv"))
+            unnamedSources.add(row[0].trim().toLowerCase(Locale.ROOT));
+    }
+
+    static List<String> resourceLines(String resource) {
+        try (InputStream in = StatementStage.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who a quote (or a stance) is attributed to. */
+    record Attribution(Entity speaker, String unnamed, Entity addressee, int sentence, int verbToken) {
+        boolean any() { return speaker != null || unnamed != null; }
+    }
+
+    @Override
+    public void process(ArticleDocument doc) {
+        List<int[]> quotes = quoteSpans(doc);
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        QuoteClaim previous = null;
+        int previousEnd = -1;
+        for (int[] q : quotes) {
+            int qb = q[0], qe = q[1];
+            if (previousEnd > 0 && qb < previousEnd) continue;   // nested in (or overlapping) the previous quote
+            int ib = qb, ie = qe;
+            while (ib < ie && (QUOTE_CHARS.indexOf(doc.cleanText.charAt(ib)) >= 0 || Character.isWhitespace(doc.cleanText.charAt(ib)))) ib++;
+            while (ie > ib && (QUOTE_CHARS.indexOf(doc.cleanText.charAt(ie - 1)) >= 0 || Character.isWhitespace(doc.cleanText.charAt(ie - 1)))) ie--;
+            if (ie <= ib) continue;
+            if (doc.cleanText.substring(ib, ie).trim().split("\\s+").length < MIN_WORDS) continue;  // a scare-quoted term, not a statement
+            Attribution a = attribute(doc, qb, qe);
+            if (a == null && previous != null && previous.speaker() != null && continues(doc, previous, previousEnd, qb))
+                a = new Attribution(previous.speaker(), null, null, sentenceAt(sentences, qb), -1);
+            if (a == null || !a.any()) continue;
+            EventClaim event = eventIn(doc, a.sentence());
+            Span span = doc.original(ib, ie);
+            QuoteClaim claim = new QuoteClaim(span, doc.text(span), a.speaker(), a.speaker() == null ? a.unnamed() : null,
+                    a.addressee(), event, a.sentence());
+            doc.quotes.add(claim);
+            previous = claim;
+            previousEnd = qe;
+        }
+    }
+
+    /**
+     * The quotes, as clean-text ranges including their marks: CoreNLP's, except that a quote opened by a
+     * straight mark and closed by a curly one ends there (CoreNLP may pair it with a later straight mark),
+     * and the curly-quoted passages in the rest of what it had swallowed are quotes of their own.
+     */
+    static List<int[]> quoteSpans(ArticleDocument doc) {
+        List<int[]> out = new ArrayList<>();
+        String t = doc.cleanText;
+        for (CoreQuote q : doc.nlp.quotes()) {
+            int qb = q.quoteCharOffsets().first, qe = q.quoteCharOffsets().second;
+            if (t.charAt(qb) == '"') {
+                int close = t.indexOf('\u201D', qb + 1);
+                if (close > 0 && close < qe - 1) {
+                    out.add(new int[] {qb, close + 1});
+                    int from = close + 1;
+                    while (true) {
+                        int open = t.indexOf('\u201C', from);
+                        if (open < 0 || open >= qe) break;
+                        int end = t.indexOf('\u201D', open + 1);
+                        if (end < 0 || end >= qe) break;
+                        out.add(new int[] {open, end + 1});
+                        from = end + 1;
+                    }
+                    continue;
+                }
+            }
+            out.add(new int[] {qb, qe});
+        }
+        out.sort(Comparator.comparingInt((int[] a) -> a[0]));
+        return out;
+    }
+
+    /** A quote with no attribution of its own continues the previous one: next paragraph or sentence, nobody else named between. */
+    private static boolean continues(ArticleDocument doc, QuoteClaim previous, int previousEnd, int begin) {
+        if (previousEnd < 0 || begin < previousEnd) return false;
+        String between = doc.cleanText.substring(previousEnd, begin);
+        if (between.length() > 400 || between.split("\n\\s*\n", -1).length > 2) return false;
+        // the quote must open its sentence or paragraph
+        int k = begin - 1;
+        while (k >= 0 && doc.cleanText.charAt(k) == ' ') k--;
+        if (k >= 0 && ".\n!?”\"".indexOf(doc.cleanText.charAt(k)) < 0) return false;
+        Span gap = doc.original(previousEnd, begin);
+        for (Mention m : doc.mentions)
+            if (gap.contains(m.span()) && m.entity().type() == EntityType.PERSON && !m.entity().equals(previous.speaker())
+                    && !m.entity().equals(previous.addressee())) return false;
+        return true;
+    }
+
+    static int sentenceAt(List<CoreSentence> sentences, int charOffset) {
+        for (int i = 0; i < sentences.size(); i++) {
+            var off = sentences.get(i).charOffsets();
+            if (off.first <= charOffset && charOffset < off.second) return i;
+        }
+        for (int i = 0; i < sentences.size(); i++)
+            if (sentences.get(i).charOffsets().first >= charOffset) return i;
+        return sentences.size() - 1;
+    }
+
+    /**
+     * The attribution of the quote at clean offsets [qb, qe): the reporting words outside it in the sentences
+     * it touches (the nearest wins), else in the sentence right after it when that one starts inside it.
+     */
+    Attribution attribute(ArticleDocument doc, int qb, int qe) {
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        int first = sentenceAt(sentences, qb), last = sentenceAt(sentences, Math.max(qb, qe - 1));
+        // A quote that ends its sentence is often attributed in the next one ("... ." he said.) only when
+        // the mark closes inside that sentence; otherwise look at the sentences the quote touches.
+        Attribution best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int s = first; s <= last; s++) {
+            for (Attribution a : attributions(doc, s, qb, qe)) {
+                CoreLabel v = sentences.get(s).tokens().get(a.verbToken());
+                int d = v.endPosition() <= qb ? qb - v.endPosition() : v.beginPosition() - qe;
+                if (d < 0) continue;   // inside the quote
+                if (d < bestDistance) { best = a; bestDistance = d; }
+            }
+        }
+        return best;
+    }
+
+    /** Every attribution the patterns find in sentence s whose reporting word lies outside [qb, qe). */
+    List<Attribution> attributions(ArticleDocument doc, int s, int qb, int qe) {
+        CoreSentence sentence = doc.nlp.sentences().get(s);
+        SemanticGraph g = sentence.dependencyParse();
+        List<Attribution> out = new ArrayList<>();
+        if (g == null) return out;
+        Map<Integer, Entity> addressees = new HashMap<>();
+        List<int[]> found = new ArrayList<>();   // verb index, speaker index (0-based tokens)
+        for (SemgrexPattern p : patterns) {
+            SemgrexMatcher m = p.matcher(g);
+            while (m.find()) {
+                IndexedWord verb = m.getNode("verb");
+                if (verb == null) verb = m.getNode("speaker");
+                IndexedWord speaker = m.getNode("speaker");
+                IndexedWord addressee = m.getNode("addressee");
+                int vb = verb.beginPosition();
+                if (vb >= qb && vb < qe) continue;
+                if (addressee != null) {
+                    Entity e = entityAt(doc, addressee, g);
+                    if (e != null && e.type() != EntityType.PLACE) addressees.put(verb.index(), e);
+                }
+                if (speaker != null) found.add(new int[] {verb.index(), speaker.index()});
+                else if (m.getNode("verb") != null) found.add(new int[] {verb.index(), -1});
+            }
+        }
+        // A reporting verb without a subject ("..., while calling for"; "..., saying") takes its head's subject.
+        for (IndexedWord w : g.vertexSet()) {
+            if (w.lemma() == null || !verbs.containsKey(w.lemma().toLowerCase(Locale.ROOT))) continue;
+            if (!w.tag().startsWith("VB")) continue;
+            if (found.stream().anyMatch(f -> f[0] == w.index() && f[1] > 0)) continue;
+            int vb = w.beginPosition();
+            if (vb >= qb && vb < qe) continue;
+            IndexedWord head = w;
+            IndexedWord subj = null;
+            for (int hops = 0; hops < 3 && subj == null; hops++) {
+                SemanticGraphEdge in = g.incomingEdgeIterable(head).iterator().hasNext() ? g.incomingEdgeIterable(head).iterator().next() : null;
+                if (in == null) break;
+                String rel = in.getRelation().toString();
+                if (rel.startsWith("acl")) { subj = in.getGovernor(); break; }   // "one saying", "a source saying"
+                if (!(rel.startsWith("advcl") || rel.startsWith("conj") || rel.startsWith("xcomp") || rel.startsWith("acl") || rel.equals("parataxis"))) break;
+                head = in.getGovernor();
+                subj = subject(g, head);
+            }
+            if (subj != null) found.add(new int[] {w.index(), subj.index()});
+            else {
+                IndexedWord apposed = apposedSubject(doc, g, w, s);
+                if (apposed != null) found.add(new int[] {w.index(), apposed.index()});
+            }
+        }
+        for (int[] f : found) {
+            if (f[1] < 0) continue;
+            IndexedWord speakerWord = g.getNodeByIndexSafe(f[1]);
+            if (speakerWord == null) continue;
+            int sb = speakerWord.beginPosition();
+            if (sb >= qb && sb < qe) continue;   // a subject inside the quote is not the speaker
+            Attribution a = speaker(doc, g, speakerWord, s);
+            if (a == null) continue;
+            out.add(new Attribution(a.speaker(), a.unnamed(), addressees.get(f[0]), s, f[0] - 1));
+        }
+        return out;
+    }
+
+    /**
+     * When the parse gives a reporting verb no subject: a name right before it, or separated from it only by
+     * an apposition ("X, minister of ..., said").
+     */
+    static IndexedWord apposedSubject(ArticleDocument doc, SemanticGraph g, IndexedWord verb, int s) {
+        Span v = doc.original(verb.beginPosition(), verb.endPosition());
+        List<Mention> before = doc.mentions.stream().filter(m -> m.sentence() == s && m.span().end() <= v.begin()).toList();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            Mention m = before.get(i);
+            EntityType t = m.entity().type();
+            if (t != EntityType.PERSON && t != EntityType.ORGANIZATION && t != EntityType.COUNTRY) continue;
+            String between = doc.article.text().substring(m.span().end(), v.begin()).trim();
+            if (!between.isEmpty() && !(between.startsWith(",") && between.endsWith(",") && between.length() > 2)) continue;
+            if (between.contains("\u201C") || between.contains("\"")) continue;
+            // not across another clause's reporting verb ("Japan, Xi said, urging")
+            boolean clause = false;
+            for (CoreLabel tok : doc.nlp.sentences().get(s).tokens()) {
+                Span ts = doc.original(tok.beginPosition(), tok.endPosition());
+                if (ts.begin() >= m.span().end() && ts.end() <= v.begin() && tok.tag() != null && tok.tag().startsWith("VB")) clause = true;
+            }
+            if (clause) continue;
+            for (IndexedWord w : g.vertexSet()) {
+                Span ws = doc.original(w.beginPosition(), w.endPosition());
+                if (m.span().contains(ws)) return w;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the word is a reporting verb ("said", "stressed", "told"). */
+    boolean isReporting(IndexedWord w) {
+        return w.lemma() != null && w.tag() != null && w.tag().startsWith("VB") && verbs.containsKey(w.lemma().toLowerCase(Locale.ROOT));
+    }
+
+    static IndexedWord subject(SemanticGraph g, IndexedWord verb) {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(verb))
+            if (e.getRelation().toString().startsWith("nsubj")) return e.getDependent();
+        return null;
+    }
+
+    /** What the subject word denotes: a named entity, a person a pronoun or description refers to, or an unnamed source. */
+    Attribution speaker(ArticleDocument doc, SemanticGraph g, IndexedWord w, int s) {
+        Entity e = entityAt(doc, w, g);
+        String det = determiner(g, w);
+        // "the Chinese" (a demonym used as a noun) names no one in particular
+        if (e != null && e.type() == EntityType.COUNTRY && "the".equals(det)) return null;
+        if (e == null && w.tag().startsWith("NNP")) e = namedBefore(doc, w);
+        if (e == null && w.tag().startsWith("NNP")) return null;
+        if (e != null) {
+            if (e.type() == EntityType.PLACE || e.type() == EntityType.DOCUMENT || e.type() == EntityType.CONCEPT) return null;
+            return new Attribution(e, null, null, s, -1);
+        }
+        String word = w.word().toLowerCase(Locale.ROOT);
+        if (PERSONAL.contains(word)) {
+            Entity p = previousPerson(doc, w.beginPosition(), null);
+            return p == null ? null : new Attribution(p, null, null, s, -1);
+        }
+        String tag = w.tag();
+        if (tag.startsWith("PRP") || tag.startsWith("W") || tag.startsWith("EX")) return null;
+        // "China's official readout": the possessor issues it
+        if (sourceNouns.contains(w.lemma().toLowerCase(Locale.ROOT)))
+            for (SemanticGraphEdge out : g.outgoingEdgeIterable(w))
+                if (out.getRelation().toString().startsWith("nmod:poss") || out.getRelation().toString().equals("amod")) {
+                    Entity owner = entityAt(doc, out.getDependent(), g);
+                    if (owner != null && (owner.type() == EntityType.COUNTRY || owner.type() == EntityType.ORGANIZATION))
+                        return new Attribution(owner, null, null, s, -1);
+                }
+        String determiner = det;
+        boolean plural = tag.equals("NNS") || tag.equals("NNPS");
+        boolean definite = ("the".equals(determiner) || "this".equals(determiner)) && !plural;
+        if (definite) {
+            Set<String> qualifying = descriptions.get(w.lemma().toLowerCase(Locale.ROOT));
+            if (qualifying != null) {
+                Entity p = previousPerson(doc, w.beginPosition(), qualifying);
+                if (p != null) return new Attribution(p, null, null, s, -1);
+            }
+        }
+        if (!tag.startsWith("NN") && !tag.equals("CD")) return null;
+        if (!unnamedSources.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
+        return new Attribution(null, description(doc, g, w), null, s, -1);
+    }
+
+    static String determiner(SemanticGraph g, IndexedWord w) {
+        for (SemanticGraphEdge out : g.outgoingEdgeIterable(w))
+            if (out.getRelation().toString().equals("det") || out.getRelation().toString().equals("nummod"))
+                return out.getDependent().word().toLowerCase(Locale.ROOT);
+        return null;
+    }
+
+    /** A proper noun the mention stage left unlinked that is part of a person's name used before ("Xi" after "Xi Jinping"). */
+    static Entity namedBefore(ArticleDocument doc, IndexedWord w) {
+        Span at = doc.original(w.beginPosition(), w.endPosition());
+        Entity found = null;
+        for (Mention m : doc.mentions) {
+            if (m.span().begin() >= at.begin()) break;
+            if (m.entity().type() != EntityType.PERSON) continue;
+            if (List.of(m.entity().label().split("\\s+")).contains(w.word()) || List.of(m.text().split("\\s+")).contains(w.word()))
+                found = m.entity();
+        }
+        return found;
+    }
+
+    /** The noun phrase headed by w, without clauses hanging off it. */
+    static String description(ArticleDocument doc, SemanticGraph g, IndexedWord w) {
+        int b = w.beginPosition(), e = w.endPosition();
+        for (SemanticGraphEdge out : g.outgoingEdgeIterable(w)) {
+            String rel = out.getRelation().toString();
+            if (rel.startsWith("acl") || rel.equals("case") || rel.startsWith("punct") || rel.startsWith("appos") || rel.startsWith("conj") || rel.startsWith("cc")) continue;
+            for (IndexedWord d : g.descendants(out.getDependent())) {
+                b = Math.min(b, d.beginPosition());
+                e = Math.max(e, d.endPosition());
+            }
+        }
+        return doc.cleanText.substring(b, e).replaceAll("\\s+", " ").trim();
+    }
+
+    /** The entity of a mention covering the word (or its compound / flat name parts). */
+    static Entity entityAt(ArticleDocument doc, IndexedWord w, SemanticGraph g) {
+        Span span = doc.original(w.beginPosition(), w.endPosition());
+        for (Mention m : doc.mentions)
+            if (m.span().overlaps(span)) return m.entity();
+        return null;
+    }
+
+    /**
+     * The most recent person named before clean offset {@code before}; with {@code qualifying} words, the most
+     * recent one the article describes with one of them (in a post it holds or the words right around the name).
+     */
+    static Entity previousPerson(ArticleDocument doc, int before, Set<String> qualifying) {
+        Span limit = doc.original(before, before);
+        List<Mention> people = doc.mentions.stream()
+                .filter(m -> m.entity().type() == EntityType.PERSON && m.span().end() <= limit.begin()).toList();
+        for (int i = people.size() - 1; i >= 0; i--) {
+            Mention m = people.get(i);
+            if (qualifying == null || describedAs(doc, m, qualifying)) return m.entity();
+        }
+        return null;
+    }
+
+    private static boolean describedAs(ArticleDocument doc, Mention m, Set<String> qualifying) {
+        for (PostClaim p : doc.posts)
+            if (p.holder().iri().equals(m.entity().iri()))
+                for (String word : p.role().toLowerCase(Locale.ROOT).split("[\\s-]+"))
+                    if (qualifying.contains(word)) return true;
+        for (Mention other : doc.mentions) {
+            if (!other.entity().iri().equals(m.entity().iri())) continue;
+            CoreSentence sentence = doc.nlp.sentences().get(other.sentence());
+            List<CoreLabel> tokens = sentence.tokens();
+            for (int t = 0; t < tokens.size(); t++) {
+                Span ts = doc.original(tokens.get(t).beginPosition(), tokens.get(t).endPosition());
+                if (ts.begin() < other.span().begin() - 60 || ts.end() > other.span().end() + 80) continue;
+                String lemma = tokens.get(t).lemma() == null ? tokens.get(t).word() : tokens.get(t).lemma();
+                if (qualifying.contains(lemma.toLowerCase(Locale.ROOT))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The event the sentence reports or names, if the event stage found one there. */
+    static EventClaim eventIn(ArticleDocument doc, int sentence) {
+        if (sentence < 0 || sentence >= doc.nlp.sentences().size()) return null;
+        var off = doc.nlp.sentences().get(sentence).charOffsets();
+        Span s = doc.original(off.first, off.second);
+        for (EventClaim e : doc.events)
+            if (e.iri != null && (e.sentence == sentence || e.evidence.stream().anyMatch(s::contains))) return e;
+        return null;
+    }
+}
