@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,11 +13,9 @@ import java.util.stream.Stream;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.diplokg.QueryRows;
 import org.diplokg.TestProject;
 import org.diplokg.store.KgDataset;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,20 +39,9 @@ class CompetencyQueriesTest {
         assertTrue(query.startsWith("# Question:"), file + " must start with its question in English");
         return Txn.calculateRead(view, () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(view)).query(query).build()) {
-                ResultSet rs = qe.execSelect();
-                List<String> out = new ArrayList<>();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    out.add(rs.getResultVars().stream().map(v -> text(s.get(v))).collect(Collectors.joining(" | ")));
-                }
-                return out;
+                return QueryRows.of(qe.execSelect());
             }
         });
-    }
-
-    static String text(RDFNode n) {
-        if (n == null) return "";
-        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.isURIResource() ? n.asResource().getURI() : n.toString();
     }
 
     @Test

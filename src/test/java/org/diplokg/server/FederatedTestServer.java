@@ -2,16 +2,12 @@ package org.diplokg.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.diplokg.QueryRows;
 import org.diplokg.TestProject;
 import org.diplokg.links.WikidataSlice;
 import org.diplokg.store.KgDataset;
@@ -36,13 +32,7 @@ final class FederatedTestServer {
     /** Rows of a SELECT over HTTP, each its values' lexical forms (IRIs in full) joined by " | ". */
     static List<String> rows(String endpoint, String query) {
         try (QueryExecution qe = QueryExecutionHTTP.service(endpoint).query(query).build()) {
-            ResultSet rs = qe.execSelect();
-            List<String> out = new ArrayList<>();
-            while (rs.hasNext()) {
-                QuerySolution s = rs.next();
-                out.add(rs.getResultVars().stream().map(v -> text(s.get(v))).collect(Collectors.joining(" | ")));
-            }
-            return out;
+            return QueryRows.of(qe.execSelect());
         }
     }
 
@@ -50,8 +40,4 @@ final class FederatedTestServer {
         try { return Files.readString(p); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
     }
 
-    static String text(RDFNode n) {
-        if (n == null) return "";
-        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.isURIResource() ? n.asResource().getURI() : n.toString();
-    }
 }

@@ -193,11 +193,21 @@ public final class EmitStage implements CorpusStage {
             return uri(e.iri());
         }
 
+        /** A UTF-16 index of the article text as the Unicode code point offset the KG publishes. */
+        int codePoint(int index) {
+            return doc.article.text().codePointCount(0, index);
+        }
+
+        /** The quotation's IRI: the article and where the quoted words begin. */
+        Node statement(QuoteClaim q) {
+            return uri(Iris.resource("statement", doc.article.stem(), Integer.toString(codePoint(q.span().begin()))));
+        }
+
         /** An evidence node for a span of this article: where, and the exact words. */
         Node evidence(Span span) {
             String text = doc.article.text();
-            int begin = text.codePointCount(0, span.begin());
-            int end = begin + text.codePointCount(span.begin(), span.end());
+            int begin = codePoint(span.begin());
+            int end = codePoint(span.end());
             Node ev = uri(Iris.resource("evidence", doc.article.stem(), begin + "-" + end));
             add(ev, RDF.type.asNode(), dkg("Evidence"));
             add(ev, "article", article);
@@ -291,7 +301,7 @@ public final class EmitStage implements CorpusStage {
         }
 
         void quote(QuoteClaim q) {
-            Node st = uri(Iris.resource("statement", doc.article.stem(), Integer.toString(doc.article.text().codePointCount(0, q.span().begin()))));
+            Node st = statement(q);
             add(st, RDF.type.asNode(), dkg("Quotation"));
             String who = q.speaker() != null ? q.speaker().label() : q.unnamedSpeaker() != null ? q.unnamedSpeaker() : "unattributed";
             add(st, RDFS.label.asNode(), en("Quotation of " + who + ": \u201C" + abbreviate(q.text()) + "\u201D"));
@@ -311,7 +321,7 @@ public final class EmitStage implements CorpusStage {
         }
 
         void stance(StanceClaim s) {
-            int begin = doc.article.text().codePointCount(0, s.evidence().begin());
+            int begin = codePoint(s.evidence().begin());
             Node n = uri(Iris.resource("stance", doc.article.stem(), begin + "-" + Iris.lastSegment(s.holder().iri())
                     + "-" + Iris.lastSegment(s.issueIri()) + "-" + Iris.slug(s.type().individual)));
             entity(s.holder());
@@ -323,7 +333,7 @@ public final class EmitStage implements CorpusStage {
             add(n, "stanceType", dkg(s.type().individual));
             add(n, "evidence", evidence(s.evidence()));
             if (s.statement() != null)
-                add(n, "expressedIn", uri(Iris.resource("statement", doc.article.stem(), Integer.toString(doc.article.text().codePointCount(0, s.statement().span().begin())))));
+                add(n, "expressedIn", statement(s.statement()));
             if (s.issueLabel() != null) {  // a minted issue: describe it in the scheme
                 Node issue = uri(s.issueIri());
                 add(issue, RDF.type.asNode(), dkg("Issue"));

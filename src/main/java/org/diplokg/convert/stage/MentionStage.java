@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +140,7 @@ public final class MentionStage implements Stage {
         int s = m.sentence().tokens().get(0).sentIndex();
         String type = m.entityType();
         Entity entity = switch (type) {
-            case "PERSON" -> isPronoun(m) ? null : null;  // resolved in resolvePeople
+            case "PERSON" -> null;  // resolved in resolvePeople, once every full name is known
             case "COUNTRY" -> country(text).orElse(null);
             case "NATIONALITY" -> country(text).orElse(null);
             case "CITY", "STATE_OR_PROVINCE", "LOCATION" -> place(text);
@@ -212,6 +211,4 @@ public final class MentionStage implements Stage {
         String iri = Iris.resource(type.iriSegment, Iris.slug(name));
         return reference.byIri(iri).orElseGet(() -> new Entity(iri, type, name, new LinkedHashSet<>(List.of(name)), false));
     }
-
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }
