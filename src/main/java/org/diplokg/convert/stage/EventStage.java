@@ -83,9 +83,11 @@ public final class EventStage implements Stage {
                 i = end;
             }
             sidelines(doc, sentence.dependencyParse(), touched);
+            visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
-        // Reports with nothing to anchor them (no one, nowhere, never) are noise such as "dialogue" in general.
-        doc.events.removeIf(e -> e.participants.isEmpty() && e.place == null && e.date == null && !isSidelinesTarget(doc, e));
+        // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
+        // "an event in October") says too little to be a fact about an event, unless others happened at it.
+        doc.events.removeIf(e -> e.participants.isEmpty() && e.host == null && !isSidelinesTarget(doc, e));
     }
 
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
@@ -134,6 +136,7 @@ public final class EventStage implements Stage {
         }
         IndexedWord subject = verb == null ? null : subjectOf(g, verb, 3);
         if (subject != null) scope.addAll(dependents(g, subject, 1));
+        else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
         // "Japan-China summit", "Xi-Kishida summit": the compound right before the trigger.
         if (from > 0) scope.add(g.getNodeByIndexSafe(tokens.get(from - 1).index()));
         for (Mention m : inSentence) {
@@ -141,7 +144,7 @@ public final class EventStage implements Stage {
             EntityType t = m.entity().type();
             boolean adjective = demonyms.contains(m.text()) && !isCompoundPart(doc, m)
                     || doc.posts.stream().anyMatch(p -> p.evidence().contains(m.span()));  // "Ambassador to China"
-            if (t == EntityType.PERSON || t == EntityType.COUNTRY && !adjective && !isPlace(g, doc, m, type)) e.participants.add(m.entity());
+            if (t == EntityType.PERSON || t == EntityType.COUNTRY && !adjective && !ownsOther(g, doc, m, hw) && !isPlace(g, doc, m, type)) e.participants.add(m.entity());
             else if (t == EntityType.ORGANIZATION && isConferenceBody(g, doc, m, hw, tokens, from)) {
                 e.type = EventType.CONFERENCE;
                 e.host = m.entity();  // the body that convenes it ("the APEC summit")
@@ -161,10 +164,16 @@ public final class EventStage implements Stage {
         e.duration = duration(sentence, tokens, from);
         ordinal(sentence, tokens, from, e);
 
-        EventClaim antecedent = antecedent(doc, e, g, hw, s);
+        // "on the sidelines of the 30th X meeting": a gathering that hosts other meetings, never one of them.
+        boolean hostsSidelines = up != null && up.getGovernor().lemma().equalsIgnoreCase("sideline");
+        if (hostsSidelines) {
+            e.type = EventType.CONFERENCE;
+            e.participants.clear();
+        }
+        EventClaim antecedent = hostsSidelines ? null : antecedent(doc, e, g, hw, s);
         if (antecedent != null) {
             antecedent.evidence.add(trigger);
-            if (e.status != EventStatus.HELD) antecedent.status = e.status;
+            if (rank(e.status) > rank(antecedent.status)) antecedent.status = e.status;
             if (antecedent.date == null) antecedent.date = e.date;
             if (antecedent.place == null) antecedent.place = e.place;
             if (antecedent.duration == null) antecedent.duration = e.duration;
@@ -172,6 +181,19 @@ public final class EventStage implements Stage {
         }
         doc.events.add(e);
         return e;
+    }
+
+    /**
+     * "at China's request", "China's highest echelon": a country in the possessive qualifies another noun
+     * and takes no part in the event (unlike "China's talks with ...", where it owns the trigger).
+     */
+    private static boolean ownsOther(SemanticGraph g, ArticleDocument doc, Mention m, IndexedWord trigger) {
+        IndexedWord w = wordAt(g, doc, m);
+        if (w == null) return false;
+        for (SemanticGraphEdge in : g.incomingEdgeList(w))
+            if (in.getRelation().getShortName().equals("nmod:poss") || in.getRelation().toString().equals("nmod:poss"))
+                return !in.getGovernor().equals(trigger);
+        return false;
     }
 
     /** "Japan" in "Japan-China summit": a country named as part of a hyphenated compound. */
@@ -202,10 +224,38 @@ public final class EventStage implements Stage {
         return out;
     }
 
+    /**
+     * The parser sometimes loses the subject of a clause like "after X and Y met in Z" (it attaches the
+     * names to the main verb). Then the names right before the verb are its subject: the run of proper
+     * nouns, titles, country adjectives, "and" and commas that ends at the verb.
+     */
+    private static List<IndexedWord> namesBefore(SemanticGraph g, List<CoreLabel> tokens, int verbAt) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (int k = verbAt - 1; k >= 0; k--) {
+            CoreLabel t = tokens.get(k);
+            boolean name = t.tag().startsWith("NNP") || "NATIONALITY".equals(t.ner()) || "TITLE".equals(t.ner());
+            boolean joiner = t.word().equals("and") || t.word().equals(",") || t.tag().equals("POS") || t.tag().equals("HYPH");
+            if (!name && !joiner) break;
+            out.add(g.getNodeByIndexSafe(t.index()));
+        }
+        return out;
+    }
+
     /** The subject of a verb, or of the verb it hangs off ("committed to pursuing", "while meeting"). */
     private static IndexedWord subjectOf(SemanticGraph g, IndexedWord verb, int depth) {
-        for (SemanticGraphEdge e : g.outgoingEdgeList(verb))
-            if (e.getRelation().getShortName().equals("nsubj")) return e.getDependent();
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            if (!e.getRelation().getShortName().equals("nsubj")) continue;
+            IndexedWord subj = e.getDependent();
+            // "Xi said as he met Kishida": a pronoun subject of a subordinate clause is the main clause's subject.
+            if (subj.tag().equals("PRP") && depth > 0) {
+                SemanticGraphEdge up = g.incomingEdgeList(verb).stream().findFirst().orElse(null);
+                if (up != null && Set.of("advcl", "conj").contains(up.getRelation().getShortName())) {
+                    IndexedWord main = subjectOf(g, up.getGovernor(), depth - 1);
+                    if (main != null && !main.tag().equals("PRP")) return main;
+                }
+            }
+            return subj;
+        }
         if (depth == 0) return null;
         SemanticGraphEdge up = g.incomingEdgeList(verb).stream().findFirst().orElse(null);
         if (up == null || !Set.of("xcomp", "advcl", "conj", "acl").contains(up.getRelation().getShortName())) return null;
@@ -255,10 +305,7 @@ public final class EventStage implements Stage {
     }
 
     private static IndexedWord wordAt(SemanticGraph g, ArticleDocument doc, Mention m) {
-        IndexedWord last = null;
-        for (IndexedWord w : g.vertexListSorted())
-            if (m.span().overlaps(doc.original(w.beginPosition(), w.endPosition()))) last = w;
-        return last;
+        return headAt(g, doc, m.span());
     }
 
     /** The nearest date SUTime resolved in the sentence; a day range "Aug. 28-30" becomes start and end. */
@@ -269,6 +316,9 @@ public final class EventStage implements Stage {
         for (int k = 0; k < ms.size(); k++) {
             CoreEntityMention m = ms.get(k);
             if (!m.entityType().equals("DATE")) continue;
+            // "the first talks since November 2022": a reference point, not the event's date.
+            int first = m.tokens().get(0).index() - 1;
+            if (first > 0 && sentence.tokens().get(first - 1).word().equalsIgnoreCase("since")) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
             DateValue d = null;
@@ -406,6 +456,37 @@ public final class EventStage implements Stage {
         };
     }
 
+    /**
+     * "X visited China to meet with Y", "X visited Japan and met with Y": the trip was made for the meeting,
+     * so the report is one meeting, held where the trip went.
+     */
+    private static void visitsForMeetings(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim visit : touched) {
+            if (visit.type != EventType.VISIT || visit.place == null || visit.evidence.size() != 1) continue;
+            IndexedWord v = headAt(g, doc, visit.trigger);
+            if (v == null || !v.tag().startsWith("VB")) continue;
+            for (EventClaim meeting : touched) {
+                if (family(meeting.type) != family(EventType.MEETING) || meeting.place != null) continue;
+                IndexedWord m = headAt(g, doc, meeting.trigger);
+                SemanticGraphEdge edge = m == null ? null : g.getEdge(v, m);
+                if (edge == null || !Set.of("xcomp", "advcl", "conj").contains(edge.getRelation().getShortName())) continue;
+                if (!meeting.participants.containsAll(visit.participants)) continue;
+                meeting.place = visit.place;
+                meeting.evidence.add(visit.trigger);
+                if (meeting.date == null) meeting.date = visit.date;
+                doc.events.remove(visit);
+                break;
+            }
+        }
+    }
+
+    private static IndexedWord headAt(SemanticGraph g, ArticleDocument doc, Span span) {
+        IndexedWord last = null;
+        for (IndexedWord w : g.vertexListSorted())
+            if (span.overlaps(doc.original(w.beginPosition(), w.endPosition()))) last = w;
+        return last;
+    }
+
     /** "on the sidelines of the Apec summit": the sentence's other events took place at the event named after "sidelines of". */
     private static void sidelines(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
         for (IndexedWord w : g.vertexListSorted()) {
@@ -418,7 +499,9 @@ public final class EventStage implements Stage {
                 for (EventClaim e : touched)
                     if (e != host && e.sidelinesOf == null) {
                         e.sidelinesOf = host;
+                        if (e.date == null) e.date = host.date;
                         if (e.place == null) e.place = host.place;
+                        else if (host.place == null) host.place = e.place;  // met in Z on the sidelines of X: X is in Z
                     }
             }
         }

@@ -36,9 +36,11 @@ public final class MentionStage implements Stage {
 
     private final ReferenceIndex reference;
     private final Map<String, Entity> demonyms = new HashMap<>();
+    private final Set<String> countryNouns = new java.util.HashSet<>();
 
     public MentionStage(ReferenceIndex reference) {
         this.reference = reference;
+        for (String[] row : Lexicon.rows("/convert/country-nouns.tsv")) countryNouns.add(row[0]);
         for (String[] row : Lexicon.rows("/convert/demonyms.tsv"))
             reference.lookup(row[1], EntityType.COUNTRY).ifPresent(c -> demonyms.put(row[0], c));
     }
@@ -58,7 +60,7 @@ public final class MentionStage implements Stage {
             dictionary(doc, sentences.get(s), s, found);
         for (CoreEntityMention m : doc.nlp.entityMentions())
             named(doc, m, found);
-        resolvePeople(found);
+        surnames(doc, found, resolvePeople(found));
         found.sort(Comparator.comparingInt((Candidate c) -> c.begin).thenComparingInt(c -> -c.end));
         int lastEnd = -1;
         for (Candidate c : found) {
@@ -92,6 +94,8 @@ public final class MentionStage implements Stage {
             int matched = -1;
             Entity entity = null;
             for (int j = Math.min(tokens.size(), i + MAX_NAME_TOKENS); j > i; j--) {
+                // Name lookup ignores punctuation, so "United States." would match: a name never ends in a stop.
+                if (tokens.get(j - 1).word().matches("\\p{Punct}+")) continue;
                 String text = doc.cleanText.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition());
                 List<Entity> hits = reference.byName(text);
                 if (hits.size() != 1) continue;
@@ -106,8 +110,15 @@ public final class MentionStage implements Stage {
                 int b = tokens.get(i).beginPosition(), e = tokens.get(matched - 1).endPosition();
                 out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", entity));
                 i = matched;
+            } else if (i + 1 < tokens.size() && demonyms.containsKey(tokens.get(i).word())
+                    && countryNouns.contains(tokens.get(i + 1).word().toLowerCase(java.util.Locale.ROOT))) {
+                // "the Japanese government", "the Chinese side": the country as an actor.
+                int b = tokens.get(i).beginPosition(), e = tokens.get(i + 1).endPosition();
+                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", demonyms.get(tokens.get(i).word())));
+                i += 2;
             } else {
                 hyphenated(doc, tokens.get(i), s, out);
+                hyphenPart(tokens, i, s, out);
                 i++;
             }
         }
@@ -131,6 +142,19 @@ public final class MentionStage implements Stage {
         if (found.size() >= 2) out.addAll(found);
     }
 
+    /** "U.S." in "U.S.-China" when the tokenizer split the compound: a short form next to a hyphen. */
+    private void hyphenPart(List<CoreLabel> tokens, int i, int s, List<Candidate> out) {
+        boolean hyphenNext = i + 1 < tokens.size() && tokens.get(i + 1).word().equals("-");
+        boolean hyphenBefore = i > 0 && tokens.get(i - 1).word().equals("-");
+        if (!hyphenNext && !hyphenBefore) return;
+        CoreLabel t = tokens.get(i);
+        country(t.word()).ifPresent(c -> {
+            Candidate cand = new Candidate(t.beginPosition(), t.endPosition(), s, t.word(), "COUNTRY", c);
+            cand.part = true;
+            out.add(cand);
+        });
+    }
+
     /** A CoreNLP mention not already covered by a dictionary match. */
     private void named(ArticleDocument doc, CoreEntityMention m, List<Candidate> out) {
         int b = m.charOffsets().first(), e = m.charOffsets().second();
@@ -139,6 +163,10 @@ public final class MentionStage implements Stage {
         String text = doc.cleanText.substring(b, e);
         int s = m.sentence().tokens().get(0).sentIndex();
         String type = m.entityType();
+        if (isNamePair(text) && (type.equals("PERSON") || type.equals("ORGANIZATION")) && reference.lookup(text, EntityType.ORGANIZATION).isEmpty()) {
+            namePair(b, text, s, out);
+            return;
+        }
         Entity entity = switch (type) {
             case "PERSON" -> null;  // resolved in resolvePeople, once every full name is known
             case "COUNTRY" -> country(text).orElse(null);
@@ -166,16 +194,34 @@ public final class MentionStage implements Stage {
     private Entity organization(String text) {
         Optional<Entity> known = reference.lookup(text, EntityType.ORGANIZATION);
         if (known.isPresent()) return known.get();
-        // "Xi-Kishida" and similar are tagged ORGANIZATION by CoreNLP but name people, not bodies.
-        if (text.matches("\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)+") || text.length() < 2) return null;
+        if (text.length() < 2) return null;
         return minted(EntityType.ORGANIZATION, text);
+    }
+
+    /** "Xi-Kishida" (as in "the Xi-Kishida summit"): capitalised single words joined by hyphens. */
+    private static boolean isNamePair(String text) {
+        return text.matches("\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)+");
+    }
+
+    /**
+     * CoreNLP tags "Xi-Kishida" as one organisation or person; each part is a surname that joins a full
+     * name of this article (in resolvePeople) or, if none, is dropped.
+     */
+    private static void namePair(int begin, String text, int s, List<Candidate> out) {
+        int offset = begin;
+        for (String part : text.split("-")) {
+            Candidate c = new Candidate(offset, offset + part.length(), s, part, "PERSON", null);
+            c.part = true;
+            out.add(c);
+            offset += part.length() + 1;
+        }
     }
 
     /**
      * People: a full name links to the reference person it names, else is minted; a single-word name joins
      * the full name in this article that it is part of (the nearest one before it, else the first after).
      */
-    private void resolvePeople(List<Candidate> found) {
+    private List<Candidate> resolvePeople(List<Candidate> found) {
         List<Candidate> people = found.stream().filter(c -> c.nerType.equals("PERSON") && c.entity == null)
                 .sorted(Comparator.comparingInt(c -> c.begin)).toList();
         List<Candidate> full = new ArrayList<>();
@@ -197,6 +243,33 @@ public final class MentionStage implements Stage {
             }
             if (best != null) c.entity = best.entity;
         }
+        return full;
+    }
+
+    /**
+     * A surname CoreNLP did not tag ("the meeting between Xi and Kishida", "Biden and Xi"): a capitalised
+     * word that is one of the words of a full name this article gives is that person.
+     */
+    private static void surnames(ArticleDocument doc, List<Candidate> found, List<Candidate> full) {
+        Map<String, Entity> byWord = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        for (Candidate f : full)
+            for (String w : f.text.split("\\s+")) {
+                Entity prev = byWord.putIfAbsent(w, f.entity);
+                if (prev != null && !prev.iri().equals(f.entity.iri())) ambiguous.add(w);
+            }
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        List<Candidate> added = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++)
+            for (CoreLabel t : sentences.get(s).tokens()) {
+                Entity e = byWord.get(t.word());
+                if (e == null || ambiguous.contains(t.word()) || !t.tag().startsWith("NNP")) continue;
+                int b = t.beginPosition(), end = t.endPosition();
+                if (found.stream().anyMatch(c -> c.begin < end && b < c.end)) continue;
+                Candidate c = new Candidate(b, end, s, t.word(), "PERSON", e);
+                added.add(c);
+            }
+        found.addAll(added);
     }
 
     /** A person not in the reference data. The IRI ignores name order, so "Kamo Tomoki" and "Tomoki Kamo" meet. */

@@ -1,8 +1,10 @@
 package org.diplokg.convert.stage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +17,13 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
 import org.diplokg.convert.CorpusStage;
 import org.diplokg.convert.Iris;
+import org.diplokg.convert.Lexicon;
 import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.Entity;
 import org.diplokg.convert.model.EntityType;
 import org.diplokg.convert.model.EventClaim;
+import org.diplokg.convert.model.EventStatus;
 import org.diplokg.convert.model.EventType;
 import org.diplokg.convert.model.PostClaim;
 import org.diplokg.store.KgDataset;
@@ -29,7 +33,8 @@ import org.diplokg.store.KgDataset;
  * Two reports are one event only when nothing speaks against it and enough speaks for it: the same type
  * family, dates that are both known and agree to the coarser precision, the same countries represented
  * (a person stands for the country whose post they hold), and compatible places. A wrong merge is worse
- * than a missed one, so an undated report is never merged.
+ * than a missed one, so an undated report joins only a report in its own article, or the event the same
+ * people held at the same place within the month before its article appeared.
  */
 public final class MergeStage implements CorpusStage {
     private final Map<String, Set<String>> referenceCountries = new HashMap<>();
@@ -48,11 +53,12 @@ public final class MergeStage implements CorpusStage {
 
     @Override
     public void process(List<ArticleDocument> docs) {
+        Set<String> leaders = leaders(docs);
         List<Report> reports = new ArrayList<>();
         for (ArticleDocument d : docs) {
             Map<String, Set<String>> fromPosts = countriesFromPosts(d);
             for (EventClaim e : d.events)
-                reports.add(new Report(d.article.stem(), e, countries(e, fromPosts)));
+                reports.add(new Report(d.article.stem(), e, countries(e, fromPosts), d.article.metadata().publishedEarliest()));
         }
         // Step 1: reports dated to the day that agree on everything are one event.
         int[] parent = new int[reports.size()];
@@ -71,13 +77,56 @@ public final class MergeStage implements CorpusStage {
                 if (j == i || !dayPrecise(reports.get(j))) continue;
                 int root = find(parent, j);
                 if (candidates.contains(root)) continue;
-                boolean fits = true;
+                boolean fits = r.event.type != EventType.SUMMIT || !people(r.event).isEmpty() || hasLeader(reports, parent, root, leaders);
                 for (int k = 0; k < reports.size() && fits; k++)
                     if (find(parent, k) == root && dayPrecise(reports.get(k))) fits = compatible(r, reports.get(k));
                 if (fits) candidates.add(root);
             }
             if (candidates.size() == 1) parent[find(parent, i)] = candidates.iterator().next();
         }
+        // Step 2b: within one article, an undated report with the same participants and the same word as
+        // another report ("a Japan-China summit meeting" again, "his talk with Kishida") is that event,
+        // unless the article reports two such events.
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            if (r.event.date != null && r.event.date.anchor() != null || find(parent, i) != i) continue;
+            Set<Integer> candidates = new TreeSet<>();
+            for (int j = 0; j < reports.size(); j++) {
+                Report o = reports.get(j);
+                if (j == i || !o.stem.equals(r.stem) || find(parent, j) == find(parent, i) || looseUndated(reports, parent, j)) continue;
+                if (sameWording(r.event, o.event)) candidates.add(find(parent, j));
+            }
+            if (candidates.size() == 1) parent[i] = candidates.iterator().next();
+        }
+        // Step 2c: undated reports of a leaders' summit (or of a meeting of the same named people) between the
+        // same countries, in articles that appeared within a month of each other, are one recent event, when
+        // no article has two such reports (which could then be two events).
+        List<Integer> loose = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) if (looseUndated(reports, parent, i)) loose.add(i);
+        int[] group = new int[reports.size()];
+        for (int i = 0; i < group.length; i++) group[i] = i;
+        for (int a : loose)
+            for (int b : loose)
+                if (a < b && !reports.get(a).stem.equals(reports.get(b).stem) && sameRecentEvent(reports.get(a), reports.get(b)))
+                    group[find(group, b)] = find(group, a);
+        Map<Integer, List<Integer>> groups = new TreeMap<>();
+        for (int i : loose) groups.computeIfAbsent(find(group, i), k -> new ArrayList<>()).add(i);
+        for (List<Integer> g : groups.values()) {
+            if (g.size() < 2 || g.stream().map(k -> reports.get(k).stem).distinct().count() != g.size()) continue;
+            for (int k : g) parent[find(parent, k)] = find(parent, g.get(0));
+        }
+        // Step 3: one encounter happens on the sidelines of one gathering, so the gatherings that the reports
+        // of one event name ("the APEC summit", "the 30th ... meeting") are one.
+        Map<EventClaim, Integer> index = new HashMap<>();
+        for (int i = 0; i < reports.size(); i++) index.put(reports.get(i).event, i);
+        for (int i = 0; i < reports.size(); i++)
+            for (int j = i + 1; j < reports.size(); j++) {
+                EventClaim a = reports.get(i).event.sidelinesOf, b = reports.get(j).event.sidelinesOf;
+                if (a == null || b == null || find(parent, i) != find(parent, j)) continue;
+                Integer ia = index.get(a), ib = index.get(b);
+                if (ia != null && ib != null && a.type == EventType.CONFERENCE && b.type == EventType.CONFERENCE && datesAgree(a, b))
+                    parent[find(parent, ib)] = find(parent, ia);
+            }
         Map<Integer, List<Report>> clusters = new TreeMap<>();
         for (int i = 0; i < reports.size(); i++)
             clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(reports.get(i));
@@ -93,7 +142,33 @@ public final class MergeStage implements CorpusStage {
         }
     }
 
-    private record Report(String stem, EventClaim event, Set<String> countries) {}
+    /**
+     * A summit is a meeting of heads of state or government: a report of "the Japan-China summit" that names
+     * no one can only be an event at which a leader took part (someone any article titles with a leader role
+     * of a country, roles.tsv).
+     */
+    private static boolean hasLeader(List<Report> reports, int[] parent, int root, Set<String> leaders) {
+        for (int k = 0; k < reports.size(); k++)
+            if (find(parent, k) == root && reports.get(k).event.participants.stream().anyMatch(p -> leaders.contains(p.iri()))) return true;
+        return false;
+    }
+
+    private static Set<String> leaders(List<ArticleDocument> docs) {
+        Set<String> leaderRoles = new HashSet<>();
+        for (String[] row : Lexicon.rows("/convert/roles.tsv"))
+            if (row.length > 1 && row[1].equals("leader")) leaderRoles.add(row[0]);
+        Set<String> out = new HashSet<>();
+        for (ArticleDocument d : docs)
+            for (PostClaim p : d.posts)
+                if (leaderRoles.contains(p.role()) && p.of() != null && p.of().type() == EntityType.COUNTRY) out.add(p.holder().iri());
+        return out;
+    }
+
+    /** @param publishedEarliest the first day the article could have appeared (bounds what "met" can refer to) */
+    private record Report(String stem, EventClaim event, Set<String> countries, LocalDate publishedEarliest) {}
+
+    /** How long after an event an undated news report of it ("X and Y met in Z") is taken to refer to it. */
+    private static final int RECENT_DAYS = 31;
 
     private static boolean dayPrecise(Report r) {
         String a = r.event.date == null ? null : r.event.date.anchor();
@@ -108,14 +183,29 @@ public final class MergeStage implements CorpusStage {
         EventClaim v = vague.event;
         boolean dated = v.date != null && v.date.anchor() != null;
         if (!dated) {
-            if (!vague.stem.equals(precise.stem)) return false;
             EventClaim p = precise.event;
             if (family(v.type) != family(p.type) || v.status != p.status) return false;
             Set<String> pv = people(v), pp = people(p);
+            if (!vague.stem.equals(precise.stem)) return recentSighting(vague, precise, pv, pp);
             if (!pv.isEmpty()) return pv.equals(pp);
-            return vague.countries.size() >= 2 && vague.countries.equals(precise.countries);
+            // Only countries tie them: then the report must also use the same word for the encounter.
+            return v.type == p.type && vague.countries.size() >= 2 && vague.countries.equals(precise.countries);
         }
         return sameEvent(vague, precise);
+    }
+
+    /**
+     * An undated report in another article ("Xi and Kishida met in San Francisco") is the dated event when
+     * the same two or more people held it at the same place, and the article appeared within a month after
+     * it: news reports a recent encounter without repeating its date.
+     */
+    private static boolean recentSighting(Report vague, Report precise, Set<String> pv, Set<String> pp) {
+        EventClaim v = vague.event, p = precise.event;
+        if (v.status != EventStatus.HELD || pv.size() < 2 || !pv.equals(pp)) return false;
+        if (v.place == null || p.place == null || !v.place.iri().equals(p.place.iri())) return false;
+        if (vague.publishedEarliest == null) return false;
+        LocalDate held = LocalDate.parse(p.date.anchor());
+        return !vague.publishedEarliest.isBefore(held) && !vague.publishedEarliest.isAfter(held.plusDays(RECENT_DAYS));
     }
 
     private static int find(int[] parent, int i) {
@@ -148,6 +238,41 @@ public final class MergeStage implements CorpusStage {
     private static boolean sameGathering(EventClaim x, EventClaim y) {
         if (x.host == null || y.host == null || !x.host.iri().equals(y.host.iri())) return false;
         if (x.place == null || y.place == null || !x.place.iri().equals(y.place.iri())) return false;
+        String dx = x.date == null ? null : x.date.anchor(), dy = y.date == null ? null : y.date.anchor();
+        return dx == null || dy == null || dx.startsWith(dy) || dy.startsWith(dx);
+    }
+
+    /** An undated report that no other report has joined (yet). */
+    private static boolean looseUndated(List<Report> reports, int[] parent, int i) {
+        EventClaim e = reports.get(i).event;
+        if (e.date != null && e.date.anchor() != null) return false;
+        int root = find(parent, i);
+        for (int k = 0; k < reports.size(); k++)
+            if (k != i && find(parent, k) == root) return false;
+        return true;
+    }
+
+    private static boolean sameRecentEvent(Report a, Report b) {
+        EventClaim x = a.event, y = b.event;
+        if (family(x.type) != family(y.type) || x.status != EventStatus.HELD || y.status != EventStatus.HELD) return false;
+        if (a.countries.size() < 2 || !a.countries.equals(b.countries)) return false;
+        Set<String> px = people(x), py = people(y);
+        if (!px.isEmpty() && !py.isEmpty() && !px.equals(py)) return false;
+        boolean summit = x.type == EventType.SUMMIT || y.type == EventType.SUMMIT || px.size() >= 2 && px.equals(py);
+        if (!summit || a.publishedEarliest == null || b.publishedEarliest == null) return false;
+        return Math.abs(a.publishedEarliest.toEpochDay() - b.publishedEarliest.toEpochDay()) <= RECENT_DAYS;
+    }
+
+    /** Same family and status, and either the same two or more people, or the same type and countries. */
+    private static boolean sameWording(EventClaim x, EventClaim y) {
+        if (family(x.type) != family(y.type) || x.status != y.status) return false;
+        Set<String> px = people(x), py = people(y);
+        if (!px.isEmpty() || !py.isEmpty()) return px.size() >= 2 && px.equals(py);
+        Set<String> cx = x.participants.stream().map(Entity::iri).collect(Collectors.toSet());
+        return x.type == y.type && cx.size() >= 2 && cx.equals(y.participants.stream().map(Entity::iri).collect(Collectors.toSet()));
+    }
+
+    private static boolean datesAgree(EventClaim x, EventClaim y) {
         String dx = x.date == null ? null : x.date.anchor(), dy = y.date == null ? null : y.date.anchor();
         return dx == null || dy == null || dx.startsWith(dy) || dy.startsWith(dx);
     }
