@@ -17,6 +17,7 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonException;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonParseException;
 import org.apache.jena.atlas.json.JsonValue;
 import org.diplokg.UserException;
 
@@ -48,12 +49,7 @@ public final class GoldLoader {
         }
         if (files.isEmpty()) throw new UserException(dir + ": no annotated article (<stem>.json) beside " + ENTITIES_FILE);
         List<GoldSet.Article> articles = new ArrayList<>();
-        Set<String> eventIds = new HashSet<>();
-        for (Path f : files) {
-            GoldSet.Article a = new ArticleReader(f, entities).read(parse(f));
-            a.events().forEach(e -> eventIds.add(e.id()));
-            articles.add(a);
-        }
+        for (Path f : files) articles.add(new ArticleReader(f, entities).read(parse(f)));
         for (int i = 0; i < articles.size(); i++) checkConcepts(files.get(i), articles.get(i), entities);
         return new GoldSet(entities, List.copyOf(articles));
     }
@@ -64,8 +60,14 @@ public final class GoldLoader {
             JsonValue v = JSON.parseAny(text);
             if (!v.isObject()) throw new UserException(file + ": not a JSON object");
             return v.getAsObject();
+        } catch (JsonParseException e) {
+            throw new UserException(file + ": invalid JSON at line " + e.getLine() + ", column " + e.getColumn() + ": "
+                    + UserException.oneLine(e.getMessage()).replaceAll("\\s*\\[line: \\d+, col: \\d+\\]$", ""), e);
         } catch (JsonException e) {
             throw new UserException(file + ": invalid JSON: " + UserException.oneLine(e.getMessage()), e);
+        } catch (NullPointerException e) {
+            // Jena's JSON tokenizer fails this way on a file that ends inside a value (Jena 5.6).
+            throw new UserException(file + ": invalid JSON: it ends before the value is complete", e);
         } catch (IOException e) {
             throw new UserException(file + ": cannot read (" + UserException.oneLine(e.getMessage()) + ")", e);
         }
