@@ -100,8 +100,10 @@ public final class Report {
                 if (sentence != null && !sentence.equals(f.evidence().text())) b.append("\n    in: ").append(sentence);
                 b.append('\n');
             } else if (f.locate() != null && text != null) {
-                String sentence = Sentences.containing(text, f.locate());
-                if (sentence != null) b.append("    in: ").append(sentence).append('\n');
+                for (String alternative : f.locate().split("\\|")) {
+                    String sentence = Sentences.containing(text, alternative);
+                    if (sentence != null) { b.append("    in: ").append(sentence).append('\n'); break; }
+                }
             }
             if (f.nearest() != null) b.append("    nearest: ").append(f.nearest()).append('\n');
         }

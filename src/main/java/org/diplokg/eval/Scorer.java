@@ -113,7 +113,8 @@ public final class Scorer {
         Matching.Outcome o = category(Category.ENTITIES, a.stem(), g, GoldEntity::optional, s.mentions(), checks,
                 x -> x.entity().type() + " " + x.entity().id() + " " + x.entity().names(),
                 m -> type(m.entity()) + " " + resolver.label(m.entity()) + " <" + m.entity() + ">",
-                SystemItems.Mention::evidence, x -> x.entity().names().get(0).replaceAll("\\s*\\([^()]*\\)$", ""));
+                SystemItems.Mention::evidence,
+                x -> x.entity().names().stream().map(n -> n.replaceAll("\\s*\\([^()]*\\)$", "")).collect(Collectors.joining("|")));
         for (int i = 0; i < g.size(); i++)
             if (!g.get(i).optional() && o.systemOf(i) >= 0)
                 matched.add(Map.entry(g.get(i).entity(), s.mentions().get(o.systemOf(i)).entity()));
