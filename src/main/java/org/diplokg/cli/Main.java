@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code kg} command line. */
 @Command(name = "kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "DiploKG: a knowledge graph of diplomatic relations, served over SPARQL.",
-        subcommands = {ServeCommand.class, QueryCommand.class, ValidateCommand.class, ExportCommand.class, LinksCommand.class, ConvertCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, QueryCommand.class, ValidateCommand.class, ExportCommand.class, LinksCommand.class, ConvertCommand.class, BenchCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

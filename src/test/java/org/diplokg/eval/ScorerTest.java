@@ -1,0 +1,287 @@
+package org.diplokg.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/** The scorer on small hand-made cases: gold and system items written out, no KG. */
+class ScorerTest {
+
+    // ---- a tiny world: gold entities and the KG nodes that are them ------------------------------------------
+
+    static final Map<String, GoldSet.Entity> GOLD_ENTITIES = new LinkedHashMap<>();
+    static final Map<String, SystemItems.Entity> NODES = new TreeMap<>();
+    static {
+        gold("japan", "Country", "Q17", "Japan", "Tokyo (as government)");
+        gold("china", "Country", "Q148", "China");
+        gold("tokyo", "Place", "Q1490", "Tokyo");
+        gold("xi", "Person", "Q15031", "Xi Jinping", "Xi");
+        gold("kishida", "Person", null, "Fumio Kishida", "Kishida");
+        gold("mbr", "PolicyConcept", null, "mutually beneficial relationship");
+        gold("treaty", "Document", null, "Treaty of Peace and Friendship");
+        node("country/japan", "Country", "Japan");
+        node("country/china", "Country", "China");
+        node("place/tokyo", "Place", "Tokyo");
+        node("person/xi", "Person", "Xi Jinping", "country/china");
+        node("person/kishida", "Person", "Fumio Kishida", "country/japan");
+        node("concept/mbr", "PolicyConcept", "Mutually Beneficial Relationship");
+        node("doc/treaty", "Document", "Treaty of Peace and Friendship");
+    }
+
+    static void gold(String id, String type, String qid, String... names) {
+        GOLD_ENTITIES.put(id, new GoldSet.Entity(id, type, List.of(names), qid));
+    }
+
+    static void node(String iri, String type, String label, String... represents) {
+        NODES.put(iri, new SystemItems.Entity(iri, type, label, List.of(label), Set.of(represents)));
+    }
+
+    static final SystemItems.Evidence EV = new SystemItems.Evidence(0, 1, "x");
+
+    static GoldSet.Article article(String stem) {
+        return new GoldSet.Article(stem, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    static SystemItems.Article empty() {
+        return new SystemItems.Article(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    static SystemItems.Event event(String iri, String type, String date, String place, String status, String... participants) {
+        return new SystemItems.Event(iri, null, Set.of(type), Set.of(participants), date, null, null, null, null, place,
+                place == null ? Set.of() : Set.of(place), status, EV);
+    }
+
+    static EvalResult score(Map<String, GoldSet.Article> gold, Map<String, SystemItems.Article> system, Map<String, String> links) {
+        return Scorer.score(new GoldSet(GOLD_ENTITIES, List.copyOf(gold.values())), new SystemItems(NODES, links, system));
+    }
+
+    static EvalResult score(GoldSet.Article gold, SystemItems.Article system) {
+        return score(Map.of(gold.stem(), gold), Map.of(gold.stem(), system), Map.of());
+    }
+
+    static Score total(EvalResult r, Category c) { return r.total().get(c); }
+
+    /** An article with one item in every category, and the system output that gets each right. */
+    static GoldSet.Article fullGold() {
+        GoldSet.Article g = article("a");
+        g.required().addAll(List.of("japan", "china", "xi", "kishida", "treaty", "mbr"));
+        g.posts().add(new GoldSet.Post("xi", "president", "china", null, false));
+        g.events().add(new GoldSet.Event("summit", "Summit", List.of("japan", "china"), "tokyo", "2023-11", "held", false));
+        g.quotes().add(new GoldSet.Quote("xi", "Both sides should", false));
+        g.quotes().add(new GoldSet.Quote(null, "It was good", false));
+        g.stances().add(new GoldSet.Stance("xi", List.of("Taiwan"), "urge", false));
+        g.documents().add(new GoldSet.DocumentItem("treaty", "1978", false));
+        g.concepts().add(new GoldSet.ConceptRelation("mbr", "reaffirmedIn", "summit", false));
+        g.concepts().add(new GoldSet.ConceptRelation("mbr", "codifiedIn", "treaty", false));
+        return g;
+    }
+
+    static SystemItems.Article fullSystem() {
+        SystemItems.Article s = empty();
+        for (String n : List.of("country/japan", "country/china", "person/xi", "person/kishida", "doc/treaty", "concept/mbr"))
+            s.mentions().add(new SystemItems.Mention(n, EV));
+        s.posts().add(new SystemItems.Post("h1", "person/xi", "President of China", "country/china", false, EV));
+        s.events().add(event("ev/1", "Meeting", "2023-11-16", "place/tokyo", "held", "person/xi", "person/kishida"));
+        s.quotes().add(new SystemItems.Quote("q1", "\u201CBoth sides should focus\u201D", "person/xi", "Xi Jinping", false, EV));
+        s.quotes().add(new SystemItems.Quote("q2", "It was good that", null, "one", true, EV));
+        s.stances().add(new SystemItems.Stance("s1", "person/xi", "urge", "issue/taiwan", List.of("Taiwan question"), EV));
+        s.documents().add(new SystemItems.Document("doc/treaty", "1978-08-12", EV));
+        s.concepts().add(new SystemItems.ConceptRelation("concept/mbr", "reaffirmedIn", "ev/1", "2023-11-16", EV));
+        s.concepts().add(new SystemItems.ConceptRelation("concept/mbr", "codifiedIn", "doc/treaty", "1978-08-12", EV));
+        return s;
+    }
+
+    static final Map<String, String> RIGHT_LINKS = Map.of("country/japan", "Q17", "country/china", "Q148", "person/xi", "Q15031");
+
+    // ---- the cases ------------------------------------------------------------------------------------------
+
+    @Test
+    void aPerfectSystemScoresOne() {
+        EvalResult r = score(Map.of("a", fullGold()), Map.of("a", fullSystem()), RIGHT_LINKS);
+        for (Category c : Category.values()) {
+            if (c == Category.MERGES) continue;
+            assertEquals(1.0, total(r, c).f1(), c + ": " + total(r, c) + " " + r.findings());
+            assertTrue(total(r, c).tp() > 0, c + " must have been scored");
+        }
+        assertEquals(List.of(), r.findings());
+    }
+
+    @Test
+    void anEmptySystemHasZeroRecall() {
+        EvalResult r = score(fullGold(), empty());
+        for (Category c : List.of(Category.ENTITIES, Category.POSTS, Category.EVENTS, Category.QUOTES, Category.STANCES,
+                Category.DOCUMENTS, Category.CONCEPTS)) {
+            assertEquals(0.0, total(r, c).recall(), c.key());
+            assertEquals(0.0, total(r, c).f1(), c.key());
+            assertEquals(0, total(r, c).fp(), c.key());
+        }
+    }
+
+    @Test
+    void anOptionalItemChangesNothing() {
+        EvalResult before = score(Map.of("a", fullGold()), Map.of("a", fullSystem()), RIGHT_LINKS);
+        GoldSet.Article g = fullGold();
+        SystemItems.Article s = fullSystem();
+        // Optional and found: not a true positive. Optional and missed: not a false negative.
+        g.quotes().add(new GoldSet.Quote("kishida", "separating or severing", true));
+        s.quotes().add(new SystemItems.Quote("q3", "separating or severing ties", "person/kishida", "Fumio Kishida", false, EV));
+        g.quotes().add(new GoldSet.Quote("china", "agreed to find", true));
+        g.optional().add("tokyo");
+        s.mentions().add(new SystemItems.Mention("place/tokyo", EV));
+        g.events().add(new GoldSet.Event("later", "Visit", List.of("kishida"), null, null, "planned", true));
+        EvalResult after = score(Map.of("a", g), Map.of("a", s), RIGHT_LINKS);
+        assertEquals(before.total(), after.total());
+    }
+
+    @Test
+    void aWrongSpeakerIsOneFalsePositiveAndOneFalseNegative() {
+        GoldSet.Article g = article("a");
+        g.quotes().add(new GoldSet.Quote("xi", "Both sides should", false));
+        SystemItems.Article s = empty();
+        s.quotes().add(new SystemItems.Quote("q1", "Both sides should focus", "person/kishida", "Fumio Kishida", false, EV));
+        assertEquals(new Score(0, 1, 1), total(score(g, s), Category.QUOTES));
+    }
+
+    @Test
+    void aQuoteTheGoldCallsUnnamedMustNotGoToANamedSpeaker() {
+        GoldSet.Article g = article("a");
+        g.quotes().add(new GoldSet.Quote(null, "It was good", false));
+        SystemItems.Article named = empty();
+        named.quotes().add(new SystemItems.Quote("q", "It was good that", "person/kishida", "Fumio Kishida", false, EV));
+        assertEquals(new Score(0, 1, 1), total(score(g, named), Category.QUOTES));
+        SystemItems.Article unnamed = empty();
+        unnamed.quotes().add(new SystemItems.Quote("q", "It was good that", "source/one", "one", true, EV));
+        assertEquals(new Score(1, 0, 0), total(score(g, unnamed), Category.QUOTES));
+    }
+
+    @Test
+    void eventTypesCompareByFamily() {
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("e", "Summit", List.of("xi", "kishida"), null, null, "held", false));
+        SystemItems.Article talks = empty();
+        talks.events().add(event("ev", "Talks", null, null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(1, 0, 0), total(score(g, talks), Category.EVENTS));
+        SystemItems.Article visit = empty();
+        visit.events().add(event("ev", "Visit", null, null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(0, 1, 1), total(score(g, visit), Category.EVENTS));
+    }
+
+    @Test
+    void entityTypesMustAgree() {
+        GoldSet.Article g = article("a");
+        g.required().add("tokyo");
+        SystemItems.Article s = empty();
+        // "Tokyo" is a gold name of Japan only as a government, i.e. typed Country; the city is a Place.
+        s.mentions().add(new SystemItems.Mention("country/japan", EV));
+        s.mentions().add(new SystemItems.Mention("place/tokyo", EV));
+        assertEquals(new Score(1, 1, 0), total(score(g, s), Category.ENTITIES));
+    }
+
+    @Test
+    void aCountryParticipantIsMetByAPersonRepresentingIt() {
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("e", "Summit", List.of("japan", "china"), null, null, "held", false));
+        SystemItems.Article s = empty();
+        s.events().add(event("ev", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(1, 0, 0), total(score(g, s), Category.EVENTS));
+        SystemItems.Article oneSide = empty();
+        oneSide.events().add(event("ev", "Summit", null, null, "held", "person/xi"));
+        assertEquals(new Score(0, 1, 1), total(score(g, oneSide), Category.EVENTS));
+    }
+
+    @Test
+    void datesAgreeToTheGoldsPrecision() {
+        SystemItems.Event day = event("e", "Meeting", "2023-11-16", null, "held");
+        SystemItems.Event month = event("e", "Meeting", "2023-11", null, "held");
+        assertTrue(Scorer.dateAgrees("2023-11", day));
+        assertTrue(Scorer.dateAgrees("2023", day));
+        assertTrue(Scorer.dateAgrees(null, month));
+        assertTrue(!Scorer.dateAgrees("2023-11-16", month), "a month does not meet a gold day");
+        assertTrue(!Scorer.dateAgrees("2023-10", day));
+        SystemItems.Event span = new SystemItems.Event("e", null, Set.of("Conference"), Set.of(), null, "2023-11-15", "2023-11-17",
+                null, null, null, Set.of(), "held", EV);
+        assertTrue(Scorer.dateAgrees("2023-11-15/2023-11-17", span));
+        assertTrue(Scorer.dateAgrees("2023-11", span));
+        assertTrue(!Scorer.dateAgrees("2023-11-15/2023-11-17", day), "one day does not meet a three-day gold span");
+        SystemItems.Event undated = event("e", "Meeting", null, null, "held");
+        assertTrue(!Scorer.dateAgrees("2023", undated));
+    }
+
+    @Test
+    void aWrongMergeIsAFalsePositiveAndARightOneATruePositive() {
+        GoldSet.Article a = article("a"), b = article("b");
+        a.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), null, null, "held", false));
+        b.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), null, null, "held", false));
+        a.events().add(new GoldSet.Event("visit", "Visit", List.of("kishida"), null, null, "held", false));
+        b.events().add(new GoldSet.Event("other-visit", "Visit", List.of("kishida"), null, null, "held", false));
+        SystemItems.Article sa = empty(), sb = empty();
+        sa.events().add(event("ev/summit", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        sb.events().add(event("ev/summit", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        sa.events().add(event("ev/visit", "Visit", null, null, "held", "person/kishida"));
+        sb.events().add(event("ev/visit", "Visit", null, null, "held", "person/kishida"));
+        EvalResult r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", sb), Map.of());
+        assertEquals(new Score(1, 1, 0), total(r, Category.MERGES));
+        assertEquals(new Score(4, 0, 0), total(r, Category.EVENTS));
+
+        // The summit reported as two nodes: the gold merge is missed.
+        SystemItems.Article split = empty();
+        split.events().add(event("ev/summit-2", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", split), Map.of());
+        assertEquals(0, total(r, Category.MERGES).tp());
+        assertEquals(1, total(r, Category.MERGES).fn());
+    }
+
+    @Test
+    void linksAreCheckedWhereTheGoldGivesAQid() {
+        GoldSet.Article g = article("a");
+        g.required().addAll(List.of("japan", "china", "xi", "kishida"));
+        SystemItems.Article s = empty();
+        for (String n : List.of("country/japan", "country/china", "person/xi", "person/kishida"))
+            s.mentions().add(new SystemItems.Mention(n, EV));
+        // Japan right, China wrong, Xi missing, Kishida has no gold Q-id (not scored).
+        EvalResult r = score(Map.of("a", g), Map.of("a", s), Map.of("country/japan", "Q17", "country/china", "Q1", "person/kishida", "Q5"));
+        assertEquals(new Score(1, 1, 1), total(r, Category.LINKS));
+    }
+
+    @Test
+    void postsNeedEveryRoleWordAndTheFormerFlag() {
+        GoldSet.Article g = article("a");
+        g.posts().add(new GoldSet.Post("kishida", "prime minister", "japan", false, false));
+        SystemItems.Article current = empty();
+        current.posts().add(new SystemItems.Post("h", "person/kishida", "Prime Minister of Japan", "country/japan", false, EV));
+        assertEquals(new Score(0, 1, 1), total(score(g, current), Category.POSTS));
+        SystemItems.Article former = empty();
+        former.posts().add(new SystemItems.Post("h", "person/kishida", "Prime Minister of Japan", "country/japan", true, EV));
+        assertEquals(new Score(1, 0, 0), total(score(g, former), Category.POSTS));
+        SystemItems.Article minister = empty();
+        minister.posts().add(new SystemItems.Post("h", "person/kishida", "Minister of Japan", "country/japan", true, EV));
+        assertEquals(new Score(0, 1, 1), total(score(g, minister), Category.POSTS));
+    }
+
+    @Test
+    void matchingIsOneToOneAndMaximal() {
+        // Gold 0 could take either system item, gold 1 only the first: a greedy pass would match one.
+        Matching.Outcome o = Matching.match(List.of("ab", "a"), x -> false, List.of("a", "b"), (g, s) -> g.contains(s));
+        assertEquals(List.of(), o.fn());
+        assertEquals(List.of(), o.fp());
+        assertEquals(1, o.systemOf(0));
+        assertEquals(0, o.systemOf(1));
+    }
+
+    @Test
+    void namesFoldCaseQuotesAndDashes() {
+        assertEquals(Names.normalize("China\u2019s  \u201CNew\u201D Era \u2013 2023"), Names.normalize("china's \"new\" era - 2023"));
+        assertEquals("tokyo", Names.goldName("Tokyo (as government)"));
+        assertTrue(Names.startsWith("\u201CChina\u2019s and Japan\u2019s concerns", "China's and Japan's"));
+    }
+}
