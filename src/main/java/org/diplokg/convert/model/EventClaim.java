@@ -10,6 +10,8 @@ public final class EventClaim {
     public EventType type;
     public final Span trigger;
     public final int sentence;
+    /** The last sentence that reports it (later definite mentions refer back to recently mentioned events). */
+    public int lastSentence;
     public final Set<Entity> participants = new LinkedHashSet<>();
     public Entity host;
     public Entity place;
@@ -32,6 +34,7 @@ public final class EventClaim {
         this.type = type;
         this.trigger = trigger;
         this.sentence = sentence;
+        this.lastSentence = sentence;
         evidence.add(trigger);
     }
 }

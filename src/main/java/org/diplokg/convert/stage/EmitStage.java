@@ -278,7 +278,9 @@ public final class EmitStage implements CorpusStage {
                 if (r.sidelinesOf != null) out.add(Triple.create(n, dkg("onSidelinesOf"), uri(r.sidelinesOf.iri)));
                 if (r.commemorates != null) out.add(Triple.create(n, dkg("commemorates"), uri(r.commemorates.iri())));
             }
-            EventClaim placed = reports.stream().filter(r -> r.place != null).findFirst().orElse(null);
+            // The most specific place any report gives: "San Francisco" over "the United States".
+            EventClaim placed = reports.stream().filter(r -> r.place != null)
+                    .min(Comparator.comparing((EventClaim r) -> r.place.type() == EntityType.COUNTRY)).orElse(null);
             if (placed != null) out.add(Triple.create(n, dkg("place"), uri(placed.place.iri())));
             DateValue d = best.date;
             if (d != null) {
@@ -365,10 +367,11 @@ public final class EmitStage implements CorpusStage {
         return s.length() <= 60 ? s : s.substring(0, s.lastIndexOf(' ', 60) > 20 ? s.lastIndexOf(' ', 60) : 60) + "\u2026";
     }
 
+    /** Characters of the date's anchor; a day range ranks above a single day within it ("Nov 15 to 17" over "Nov 16"). */
     static int precision(EventClaim e) {
         if (e.date == null) return 0;
         String a = e.date.anchor();
-        return a == null ? 0 : a.length();
+        return a == null ? 0 : a.length() + (e.date.start() != null && e.date.end() != null ? 1 : 0);
     }
 
     static Node uri(String iri) { return NodeFactory.createURI(iri); }

@@ -159,20 +159,27 @@ public final class EventStage implements Stage {
                 e.participants.remove(m.entity());
             }
 
-        e.date = date(doc, sentence, head);
+        // A gathering named after "on the sidelines of" keeps only a date said of it ("the 2023 APEC summit"):
+        // the sentence's other dates belong to the meeting held there.
+        boolean hostsSidelines = up != null && up.getGovernor().lemma().equalsIgnoreCase("sideline");
+        e.date = date(doc, sentence, head, hostsSidelines ? g.descendants(hw) : null);
         e.status = status(g, hw, tokens, from);
         e.duration = duration(sentence, tokens, from);
         ordinal(sentence, tokens, from, e);
+        // "the 30th summit" with no one named: a gathering in a numbered series.
+        if (e.ordinal != null && e.participants.isEmpty() && family(e.type) == family(EventType.MEETING)) e.type = EventType.CONFERENCE;
 
         // "on the sidelines of the 30th X meeting": a gathering that hosts other meetings, never one of them.
-        boolean hostsSidelines = up != null && up.getGovernor().lemma().equalsIgnoreCase("sideline");
         if (hostsSidelines) {
             e.type = EventType.CONFERENCE;
             e.participants.clear();
         }
-        EventClaim antecedent = hostsSidelines ? null : antecedent(doc, e, g, hw, s);
+        EventClaim antecedent = antecedent(doc, e, g, hw, s, hostsSidelines);
         if (antecedent != null) {
             antecedent.evidence.add(trigger);
+            antecedent.lastSentence = s;
+            if (antecedent.ordinal == null) { antecedent.ordinal = e.ordinal; antecedent.ordinalScope = e.ordinalScope; }
+            e.participants.forEach(antecedent.participants::add);
             if (rank(e.status) > rank(antecedent.status)) antecedent.status = e.status;
             if (antecedent.date == null) antecedent.date = e.date;
             if (antecedent.place == null) antecedent.place = e.place;
@@ -308,8 +315,11 @@ public final class EventStage implements Stage {
         return headAt(g, doc, m.span());
     }
 
-    /** The nearest date SUTime resolved in the sentence; a day range "Aug. 28-30" becomes start and end. */
-    private static DateValue date(ArticleDocument doc, CoreSentence sentence, CoreLabel head) {
+    /**
+     * The nearest date SUTime resolved in the sentence (only among {@code within}, when given); a day range
+     * "Aug. 28-30" becomes start and end.
+     */
+    private static DateValue date(ArticleDocument doc, CoreSentence sentence, CoreLabel head, Set<IndexedWord> within) {
         DateValue best = null;
         int bestDistance = Integer.MAX_VALUE;
         List<CoreEntityMention> ms = sentence.entityMentions();
@@ -319,6 +329,7 @@ public final class EventStage implements Stage {
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
             if (first > 0 && sentence.tokens().get(first - 1).word().equalsIgnoreCase("since")) continue;
+            if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
             DateValue d = null;
@@ -326,6 +337,15 @@ public final class EventStage implements Stage {
                 Matcher r = DAY_RANGE.matcher(ms.get(k + 1).text());
                 if (r.matches()) d = DateValue.range(v + "-" + pad(r.group(1)), v + "-" + pad(r.group(2)),
                         doc.cleanText.substring(m.charOffsets().first(), ms.get(k + 1).charOffsets().second()));
+            }
+            if (d == null && k + 1 < ms.size() && v.length() == 10 && DAY.matcher(v).matches() && ms.get(k + 1).entityType().equals("NUMBER")) {
+                // "from Nov 15 to 17": SUTime dates the first day and leaves the last as a number.
+                String between = doc.cleanText.substring(m.charOffsets().second(), ms.get(k + 1).charOffsets().first());
+                String last = ms.get(k + 1).text();
+                if (between.matches("\\s*(to|through|until|-|\u2013)\\s*") && last.matches("\\d{1,2}")
+                        && Integer.parseInt(last) > Integer.parseInt(v.substring(8)) && Integer.parseInt(last) <= 31)
+                    d = DateValue.range(v, v.substring(0, 8) + pad(last),
+                            doc.cleanText.substring(m.charOffsets().first(), ms.get(k + 1).charOffsets().second()));
             }
             Matcher week = WEEK.matcher(v);
             if (d == null && week.matches()) {  // "last week": the ISO week's Monday to Sunday
@@ -431,16 +451,31 @@ public final class EventStage implements Stage {
      * A definite or possessive mention that names nobody new ("the meeting", "his trip", "the talks") refers
      * to the latest event of the same family in the last three sentences.
      */
-    private static EventClaim antecedent(ArticleDocument doc, EventClaim e, SemanticGraph g, IndexedWord hw, int s) {
+    private static EventClaim antecedent(ArticleDocument doc, EventClaim e, SemanticGraph g, IndexedWord hw, int s, boolean hostsSidelines) {
         boolean definite = g.getChildList(hw).stream().anyMatch(c -> {
             String rel = g.getEdge(hw, c).getRelation().toString();
             String w = c.word().toLowerCase(Locale.ROOT);
             return rel.equals("det") && (w.equals("the") || w.equals("this") || w.equals("that")) || rel.equals("nmod:poss") && c.tag().startsWith("PRP");
         });
-        if (!definite || !e.participants.isEmpty() && e.date != null) return null;
-        for (int k = doc.events.size() - 1; k >= 0; k--) {
-            EventClaim prev = doc.events.get(k);
-            if (s - prev.sentence > 3) break;
+        // "met Yoon in their seventh meeting": the noun names the encounter its verb already reported.
+        SemanticGraphEdge up = g.incomingEdgeList(hw).stream().findFirst().orElse(null);
+        if (up != null && up.getRelation().getShortName().equals("obl") && Set.of("in", "during").contains(caseOf(g, hw))) {
+            Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
+            for (EventClaim prev : doc.events)
+                if (prev.sentence == s && family(prev.type) == family(e.type) && prev.trigger.overlaps(verb)) return prev;
+        }
+        // "the APEC summit" again, anywhere in the article: a named gathering is one event.
+        if (e.type == EventType.CONFERENCE && e.host != null)
+            for (EventClaim prev : doc.events)
+                if (prev.type == EventType.CONFERENCE && prev.host != null && prev.host.iri().equals(e.host.iri())
+                        && (prev.date == null || e.date == null || prev.date.anchor() == null || e.date.anchor() == null
+                            || prev.date.anchor().startsWith(e.date.anchor()) || e.date.anchor().startsWith(prev.date.anchor())))
+                    return prev;
+        if (hostsSidelines || !definite || !e.participants.isEmpty() && e.date != null) return null;
+        List<EventClaim> recent = doc.events.stream().filter(p -> s - p.lastSentence <= 3)
+                .sorted(java.util.Comparator.comparingInt((EventClaim p) -> p.lastSentence)).toList();
+        for (int k = recent.size() - 1; k >= 0; k--) {
+            EventClaim prev = recent.get(k);
             if (family(prev.type) == family(e.type)) {
                 if (!e.participants.isEmpty() && !prev.participants.containsAll(e.participants)) return null;
                 return prev;

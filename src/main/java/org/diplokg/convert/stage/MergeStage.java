@@ -20,6 +20,7 @@ import org.diplokg.convert.Iris;
 import org.diplokg.convert.Lexicon;
 import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.ArticleDocument;
+import org.diplokg.convert.model.DateValue;
 import org.diplokg.convert.model.Entity;
 import org.diplokg.convert.model.EntityType;
 import org.diplokg.convert.model.EventClaim;
@@ -128,6 +129,25 @@ public final class MergeStage implements CorpusStage {
                     parent[find(parent, ib)] = find(parent, ia);
             }
         Map<Integer, List<Report>> clusters = new TreeMap<>();
+        for (int i = 0; i < reports.size(); i++)
+            clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(reports.get(i));
+        // A meeting on the sidelines of a gathering took place while it lasted: "this year" becomes the
+        // gathering's dates when those are known more precisely and agree.
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            EventClaim host = r.event.sidelinesOf;
+            Integer hi = host == null ? null : index.get(host);
+            if (hi == null) continue;
+            DateValue d = best(clusters.get(find(parent, hi)).stream().map(Report::event).toList()).date;
+            if (d == null || d.anchor() == null) continue;
+            // Within a gathering of several days the meeting's own day is unknown: it lies between them.
+            DateValue during = d.start() != null && d.end() != null ? DateValue.between(d.start(), d.end(), d.text()) : d;
+            EventClaim own = best(clusters.get(find(parent, i)).stream().map(Report::event).toList());
+            String ownAnchor = own.date == null ? null : own.date.anchor();
+            if (ownAnchor != null && ownAnchor.length() >= during.anchor().length()) continue;
+            if (ownAnchor == null || during.anchor().startsWith(ownAnchor)) r.event.date = during;
+        }
+        clusters = new TreeMap<>();
         for (int i = 0; i < reports.size(); i++)
             clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(reports.get(i));
         // IRIs from content; a clash between different clusters is settled by where each is first reported.
