@@ -3,6 +3,7 @@ package org.diplokg.eval;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,10 @@ import java.util.stream.Collectors;
  *     ({@code 2023-11} is met by 2023-11-16, not by 2023; {@code 2023-11-15/2023-11-17} needs that start and
  *     end); a null gold date or place is not scored. A gold place is also met by a place inside it
  *     (San Francisco meets "usa"). Status must be equal where the gold gives one.</li>
- * <li>Merges: a gold event id required in several articles is correct when the system events matched to it in
- *     each of them are one IRI; otherwise a false negative. A system event matched in two articles to different
+ * <li>Merges: a gold event id required in several articles is correct when the system events identified with it
+ *     in each of them are one IRI; otherwise a false negative. Identified = matched as an event, or else the only
+ *     unmatched system event of its type family with all its participants (identity, not attributes, is what a
+ *     merge is about; wrong dates or places already count under events). A system event matched in two articles to different
  *     gold events is a wrong merge, a false positive.</li>
  * <li>Posts: holder, all role words among the post label's words, {@code of} is the post's organisation or
  *     country or contains it, and the holding is described as former exactly when the gold says
@@ -79,7 +82,8 @@ public final class Scorer {
             List<Map.Entry<GoldSet.Entity, String>> matchedEntities = new ArrayList<>();
             scores.put(Category.ENTITIES, entities(a, s, matchedEntities));
             scores.put(Category.POSTS, posts(a, s));
-            scores.put(Category.EVENTS, events(a, s, assigned));
+            Map<String, String> identified = new HashMap<>();
+            scores.put(Category.EVENTS, events(a, s, assigned, identified));
             scores.put(Category.QUOTES, quotes(a, s));
             scores.put(Category.STANCES, stances(a, s));
             scores.put(Category.DOCUMENTS, documents(a, s));
@@ -87,7 +91,7 @@ public final class Scorer {
             scores.put(Category.LINKS, links(a, matchedEntities));
             scores.put(Category.MERGES, Score.ZERO);
             articles.put(a.stem(), scores);
-            eventAssignments.put(a.stem(), assigned);
+            eventAssignments.put(a.stem(), identified);
         }
         Map<Category, Score> total = new EnumMap<>(Category.class);
         for (Category c : Category.values()) total.put(c, Score.ZERO);
@@ -134,7 +138,7 @@ public final class Scorer {
         return score(o, a.posts(), GoldSet.Post::optional);
     }
 
-    private Score events(GoldSet.Article a, SystemItems.Article s, Map<String, String> assigned) {
+    private Score events(GoldSet.Article a, SystemItems.Article s, Map<String, String> assigned, Map<String, String> identified) {
         List<Check<GoldSet.Event, SystemItems.Event>> checks = List.of(
                 new Check<>("type", (g, e) -> e.types().stream().map(Scorer::family).anyMatch(family(g.type())::equals)),
                 new Check<>("participants", (g, e) -> g.participants().stream()
@@ -147,6 +151,16 @@ public final class Scorer {
                 this::describe, SystemItems.Event::evidence, g -> null);
         for (int i = 0; i < a.events().size(); i++)
             if (o.systemOf(i) >= 0) assigned.put(a.events().get(i).id(), s.events().get(o.systemOf(i)).iri());
+        // For the merges line only identity matters: a gold event whose attributes the system got wrong is
+        // still identified with the one system event of its type family that has all its participants.
+        Set<String> taken = new HashSet<>(assigned.values());
+        for (GoldSet.Event g : a.events()) {
+            if (assigned.containsKey(g.id())) { identified.put(g.id(), assigned.get(g.id())); continue; }
+            List<String> candidates = s.events().stream().filter(e -> !taken.contains(e.iri()))
+                    .filter(e -> checks.get(0).test().test(g, e) && checks.get(1).test().test(g, e) && !g.participants().isEmpty())
+                    .map(SystemItems.Event::iri).distinct().toList();
+            if (candidates.size() == 1) identified.put(g.id(), candidates.get(0));
+        }
         return score(o, a.events(), GoldSet.Event::optional);
     }
 

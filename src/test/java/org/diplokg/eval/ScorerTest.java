@@ -242,6 +242,25 @@ class ScorerTest {
     }
 
     @Test
+    void aMergeIsAboutIdentityNotAttributes() {
+        GoldSet.Article a = article("a"), b = article("b");
+        a.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), null, "2023-11", "held", false));
+        b.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), null, "2023-11", "held", false));
+        SystemItems.Article sa = empty(), sb = empty();
+        // One node for both reports, but undated: the events miss, the merge is made.
+        sa.events().add(event("ev/summit", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        sb.events().add(event("ev/summit", "Summit", null, null, "held", "person/xi", "person/kishida"));
+        EvalResult r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", sb), Map.of());
+        assertEquals(new Score(0, 2, 2), total(r, Category.EVENTS));
+        assertEquals(new Score(1, 0, 0), total(r, Category.MERGES));
+
+        // Two candidates in one article for the same gold event: no identification, so no merge credit.
+        sb.events().add(event("ev/summit-2", "Meeting", null, null, "held", "person/xi", "person/kishida"));
+        r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", sb), Map.of());
+        assertEquals(new Score(0, 0, 1), total(r, Category.MERGES));
+    }
+
+    @Test
     void linksAreCheckedWhereTheGoldGivesAQid() {
         GoldSet.Article g = article("a");
         g.required().addAll(List.of("japan", "china", "xi", "kishida"));
