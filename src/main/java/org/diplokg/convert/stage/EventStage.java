@@ -85,9 +85,57 @@ public final class EventStage implements Stage {
             sidelines(doc, sentence.dependencyParse(), touched);
             visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
+        for (EventClaim e : doc.events) if (e.date == null) e.date = narrativeDate(doc, e);
         // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
         // "an event in October") says too little to be a fact about an event, unless others happened at it.
         doc.events.removeIf(e -> e.participants.isEmpty() && e.host == null && !isSidelinesTarget(doc, e));
+        // "on the sidelines of an international conference in Cambodia": an unnamed gathering only places the
+        // meeting held there; it is not an event the article reports.
+        doc.events.removeIf(e -> e.type == EventType.CONFERENCE && e.host == null && e.ordinal == null && isIndefinite(doc, e));
+        for (EventClaim e : doc.events)
+            if (e.sidelinesOf != null && !doc.events.contains(e.sidelinesOf)) e.sidelinesOf = null;
+    }
+
+    /**
+     * "On Wednesday, Nov. 22, Liu ... said ... / Liu made the remarks while meeting Y": an undated event whose
+     * participant (a person) is named in the last dated sentence before it (dated there to one day) happened
+     * that day: news narrates in the time it last set.
+     */
+    private static DateValue narrativeDate(ArticleDocument doc, EventClaim e) {
+        if (e.status != EventStatus.HELD) return null;
+        // The last dated sentence before it, a few sentences back at most (a long quotation can lie between).
+        int s = e.sentence - 1;
+        while (s >= 0 && e.sentence - s <= 6 && doc.nlp.sentences().get(s).entityMentions().stream().noneMatch(EventStage::isCalendarDate)) s--;
+        if (s < 0 || e.sentence - s > 6) return null;
+        CoreSentence prev = doc.nlp.sentences().get(s);
+        List<String> days = new ArrayList<>();
+        String text = null;
+        for (CoreEntityMention m : prev.entityMentions()) {
+            String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (!isCalendarDate(m)) continue;
+            if (!DAY.matcher(v).matches()) return null;  // another date there: no single narrative day
+            days.add(v);
+            text = m.text();
+        }
+        if (days.stream().distinct().count() != 1) return null;
+        int dated = s;
+        boolean participantThere = doc.mentions.stream().anyMatch(m -> m.sentence() == dated && e.participants.contains(m.entity())
+                && m.entity().type() == EntityType.PERSON);
+        return participantThere ? DateValue.of(days.get(0), text) : null;
+    }
+
+    /** A DATE SUTime resolved to the calendar ("Nov. 22", "2023"), not "currently" or "recently". */
+    private static boolean isCalendarDate(CoreEntityMention m) {
+        String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+        return m.entityType().equals("DATE") && v != null && YEAR.matcher(v).lookingAt();
+    }
+
+    /** Introduced with "a"/"an": "an international conference". */
+    private static boolean isIndefinite(ArticleDocument doc, EventClaim e) {
+        SemanticGraph g = doc.nlp.sentences().get(e.sentence).dependencyParse();
+        IndexedWord w = headAt(g, doc, e.trigger);
+        return w != null && g.getChildList(w).stream().anyMatch(c -> g.getEdge(w, c).getRelation().getShortName().equals("det")
+                && Set.of("a", "an").contains(c.word().toLowerCase(Locale.ROOT)));
     }
 
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
@@ -139,6 +187,11 @@ public final class EventStage implements Stage {
         else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
         // "Japan-China summit", "Xi-Kishida summit": the compound right before the trigger.
         if (from > 0) scope.add(g.getNodeByIndexSafe(tokens.get(from - 1).index()));
+        // "X made the remarks while meeting Y, ..., in Beijing": the main clause's setting is the meeting's.
+        if (up != null && hw.tag().startsWith("VB") && up.getRelation().getShortName().equals("advcl"))
+            for (SemanticGraphEdge o : g.outgoingEdgeList(up.getGovernor()))
+                if (o.getRelation().getShortName().equals("obl") && Set.of("in", "at").contains(caseOf(g, o.getDependent())))
+                    scope.add(o.getDependent());
         for (Mention m : inSentence) {
             if (!covers(doc, m, scope)) continue;
             EntityType t = m.entity().type();
@@ -148,7 +201,7 @@ public final class EventStage implements Stage {
             else if (t == EntityType.ORGANIZATION && isConferenceBody(g, doc, m, hw, tokens, from)) {
                 e.type = EventType.CONFERENCE;
                 e.host = m.entity();  // the body that convenes it ("the APEC summit")
-            }
+            } else if (t == EntityType.ORGANIZATION && withTrigger(g, doc, m, hw)) e.participants.add(m.entity());  // "an interview with The Yomiuri Shimbun"
         }
         if (e.type == EventType.CONFERENCE) e.participants.clear();
 
@@ -201,6 +254,13 @@ public final class EventStage implements Stage {
             if (in.getRelation().getShortName().equals("nmod:poss") || in.getRelation().toString().equals("nmod:poss"))
                 return !in.getGovernor().equals(trigger);
         return false;
+    }
+
+    /** An organisation the trigger is held "with": "an interview with The Yomiuri Shimbun", "talks with the IAEA". */
+    private static boolean withTrigger(SemanticGraph g, ArticleDocument doc, Mention m, IndexedWord trigger) {
+        IndexedWord w = wordAt(g, doc, m);
+        SemanticGraphEdge edge = w == null ? null : g.getEdge(trigger, w);
+        return edge != null && edge.getRelation().getShortName().equals("nmod") && caseOf(g, w).equals("with");
     }
 
     /** "Japan" in "Japan-China summit": a country named as part of a hyphenated compound. */
@@ -306,6 +366,14 @@ public final class EventStage implements Stage {
         if (w == null) return false;
         SemanticGraphEdge edge = g.getEdge(trigger, w);
         if (edge != null && Set.of("compound", "amod", "nmod").contains(edge.getRelation().getShortName())) return true;
+        // Deeper inside the name: "the 30th Asia-Pacific Economic Cooperation Economic Leaders' Meeting".
+        IndexedWord x = w;
+        for (int step = 0; step < 3 && x.index() < trigger.index(); step++) {
+            SemanticGraphEdge in = g.incomingEdgeList(x).stream().findFirst().orElse(null);
+            if (in == null || !Set.of("compound", "nmod:poss", "amod", "flat").contains(in.getRelation().toString())) break;
+            x = in.getGovernor();
+            if (x.equals(trigger)) return true;
+        }
         // Right before the trigger, possibly after an ordinal: "the 30th ATIS meeting".
         int idx = w.index();
         return idx == tokens.get(from).index() - 1;

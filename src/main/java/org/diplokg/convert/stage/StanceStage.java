@@ -48,6 +48,7 @@ public final class StanceStage implements Stage {
     private final List<Alias> aliases = new ArrayList<>();
     private final StatementStage statements;
     private final Set<String> weak = new HashSet<>();
+    private final Set<String> generic = new HashSet<>();
 
     public StanceStage(ReferenceIndex reference) {
         this.statements = new StatementStage(reference);
@@ -55,6 +56,8 @@ public final class StanceStage implements Stage {
             cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim())));
         for (String[] row : Lexicon.rows("/convert/weak-issue-words.tsv"))
             weak.add(fold(row[0].trim()));
+        for (String[] row : Lexicon.rows("/convert/generic-issue-nouns.tsv"))
+            generic.add(row[0].trim());
         cues.sort(Comparator.comparingInt((Cue c) -> -c.lemmas().size()));
         loadIssues(reference);
     }
@@ -87,10 +90,13 @@ public final class StanceStage implements Stage {
     public void process(ArticleDocument doc) {
         List<CoreSentence> sentences = doc.nlp.sentences();
         Set<String> seen = new HashSet<>();
+        String title = fold(doc.article.metadata().title() == null ? "" : doc.article.metadata().title());
         for (int s = 0; s < sentences.size(); s++) {
             CoreSentence sentence = sentences.get(s);
             SemanticGraph g = sentence.dependencyParse();
             if (g == null) continue;
+            // A headline sums up the story in few words; the positions are stated, and attributed, in the body.
+            if (!title.isBlank() && title.contains(fold(sentence.text()).trim())) continue;
             List<CoreLabel> tokens = sentence.tokens();
             Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
             int t = 0;
@@ -266,7 +272,7 @@ public final class StanceStage implements Stage {
     }
 
     /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
-    private static String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from) {
+    private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from) {
         IndexedWord object = null;
         for (IndexedWord d : governed(g, anchor)) {
             if (d.beginPosition() < from || d.tag() == null || !d.tag().startsWith("NN") || d.tag().startsWith("NNP")) continue;
@@ -294,6 +300,7 @@ public final class StanceStage implements Stage {
         }
         String label = doc.cleanText.substring(b, e).replaceAll("\\s+", " ").trim()
                 .replaceAll("^(?i)(the|a|an|its|their|his|her)\\s+", "");
+        if (generic.contains(head.lemma().toLowerCase(Locale.ROOT)) && !label.contains(" of ")) return null;
         if (label.isEmpty() || label.split(" ").length > MAX_LABEL_WORDS) return null;
         if (Character.isUpperCase(label.charAt(0)) && label.length() > 1 && !Character.isUpperCase(label.charAt(1)))
             label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
