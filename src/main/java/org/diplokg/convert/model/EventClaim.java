@@ -25,6 +25,8 @@ public final class EventClaim {
     /** For commemorations and anniversaries: the document or event remembered. */
     public Entity commemorates;
     public Integer anniversaryNumber;
+    /** Known only from a presupposition ("the first talks since November 2022 in Bangkok"), never named again. */
+    public boolean presupposed;
     /** Every span of this article that reports the event (the first is the one that introduced it). */
     public final List<Span> evidence = new ArrayList<>();
     /** Set by the merge stage: the IRI shared by every article's report of the same real-world event. */

@@ -80,6 +80,7 @@ public final class EventStage implements Stage {
                 EventType type = triggers.get(lemmas(tokens, i, end));
                 EventClaim e = event(doc, sentence, s, tokens, i, end, type);
                 if (e != null && !touched.contains(e)) touched.add(e);
+                if (e != null) firstSince(doc, sentence, s, tokens, i, end, e);
                 i = end;
             }
             sidelines(doc, sentence.dependencyParse(), touched);
@@ -128,6 +129,52 @@ public final class EventStage implements Stage {
     private static boolean isCalendarDate(CoreEntityMention m) {
         String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
         return m.entityType().equals("DATE") && v != null && YEAR.matcher(v).lookingAt();
+    }
+
+    /** The meeting reported by the verb this definite, unnamed trigger is the "at" venue of, else null. */
+    private static EventClaim venueOf(ArticleDocument doc, SemanticGraph g, IndexedWord hw, SemanticGraphEdge up, int s, EventClaim e) {
+        if (up == null || e.host != null || family(e.type) != family(EventType.MEETING)) return null;
+        if (!up.getRelation().getShortName().equals("obl") || !caseOf(g, hw).equals("at")) return null;
+        boolean definite = g.getChildList(hw).stream().anyMatch(c -> g.getEdge(hw, c).getRelation().getShortName().equals("det")
+                && c.word().equalsIgnoreCase("the"));
+        if (!definite) return null;
+        Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
+        return doc.events.stream().filter(x -> x.sentence == s && x.trigger.overlaps(verb) && family(x.type) == family(EventType.MEETING))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * "the first high-level dialogue between the leaders since November 2022 in Bangkok": the same people met
+     * then and there, so that earlier encounter is an event too.
+     */
+    private void firstSince(ArticleDocument doc, CoreSentence sentence, int s, List<CoreLabel> tokens, int from, int to, EventClaim e) {
+        boolean first = false;
+        for (int k = Math.max(0, from - 4); k < from; k++) first |= tokens.get(k).lemma().equalsIgnoreCase("first");
+        if (!first || e.participants.size() < 2 || e.status != EventStatus.HELD) return;
+        List<CoreEntityMention> ms = sentence.entityMentions();
+        for (CoreEntityMention m : ms) {
+            int at = m.tokens().get(0).index() - 1;
+            if (!m.entityType().equals("DATE") || at < to || at == 0 || !tokens.get(at - 1).word().equalsIgnoreCase("since")) continue;
+            String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (v == null || !(DAY.matcher(v).matches() || MONTH.matcher(v).matches() || YEAR.matcher(v).matches())) return;
+            int end = m.tokens().get(m.tokens().size() - 1).index();  // index of the token after the date
+            // "... since November 2022 in Bangkok"
+            Mention where = null;
+            if (end + 1 < tokens.size() && tokens.get(end).word().equalsIgnoreCase("in")) {
+                Span place = doc.original(tokens.get(end + 1).beginPosition(), tokens.get(end + 1).endPosition());
+                where = doc.mentions.stream().filter(x -> x.sentence() == s && x.span().overlaps(place)
+                        && (x.entity().type() == EntityType.PLACE || x.entity().type() == EntityType.COUNTRY)).findFirst().orElse(null);
+            }
+            int b = doc.original(tokens.get(at - 1).beginPosition(), tokens.get(at - 1).endPosition()).begin();
+            Span since = new Span(b, where != null ? where.span().end() : doc.original(tokens.get(end - 1).beginPosition(), tokens.get(end - 1).endPosition()).end());
+            EventClaim earlier = new EventClaim(e.type, since, s);
+            earlier.participants.addAll(e.participants);
+            earlier.date = DateValue.of(v, m.text());
+            if (where != null) earlier.place = where.entity();
+            earlier.presupposed = true;
+            doc.events.add(earlier);
+            return;
+        }
     }
 
     /** Introduced with "a"/"an": "an international conference". */
@@ -228,6 +275,17 @@ public final class EventStage implements Stage {
             e.participants.clear();
         }
         EventClaim antecedent = antecedent(doc, e, g, hw, s, hostsSidelines);
+        // "Kishida also met Biden at the summit": a definite gathering named as the venue of a meeting is the
+        // one named gathering the article reports, when there is exactly one.
+        EventClaim venueOf = venueOf(doc, g, hw, up, s, e);
+        if (venueOf != null) {
+            List<EventClaim> named = doc.events.stream().filter(x -> x.type == EventType.CONFERENCE && x.host != null).toList();
+            if (named.size() == 1) {
+                antecedent = named.get(0);
+                e.participants.clear();  // the subject met someone at the gathering; it did not hold it
+                if (venueOf.sidelinesOf == null) venueOf.sidelinesOf = antecedent;
+            }
+        }
         if (antecedent != null) {
             antecedent.evidence.add(trigger);
             antecedent.lastSentence = s;
@@ -259,6 +317,12 @@ public final class EventStage implements Stage {
     /** An organisation the trigger is held "with": "an interview with The Yomiuri Shimbun", "talks with the IAEA". */
     private static boolean withTrigger(SemanticGraph g, ArticleDocument doc, Mention m, IndexedWord trigger) {
         IndexedWord w = wordAt(g, doc, m);
+        // the head of the name: "The Yomiuri" is a compound of "Shimbun"
+        for (int k = 0; w != null && k < 3; k++) {
+            SemanticGraphEdge in = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            if (in == null || !Set.of("compound", "flat").contains(in.getRelation().getShortName())) break;
+            w = in.getGovernor();
+        }
         SemanticGraphEdge edge = w == null ? null : g.getEdge(trigger, w);
         return edge != null && edge.getRelation().getShortName().equals("nmod") && caseOf(g, w).equals("with");
     }
@@ -540,6 +604,12 @@ public final class EventStage implements Stage {
                             || prev.date.anchor().startsWith(e.date.anchor()) || e.date.anchor().startsWith(prev.date.anchor())))
                     return prev;
         if (hostsSidelines || !definite || !e.participants.isEmpty() && e.date != null) return null;
+        // "The meeting in San Francisco", however far back: the article's encounter of that kind at that place.
+        if (e.participants.isEmpty() && e.place != null)
+            for (int k = doc.events.size() - 1; k >= 0; k--) {
+                EventClaim prev = doc.events.get(k);
+                if (family(prev.type) == family(e.type) && prev.place != null && prev.place.iri().equals(e.place.iri())) return prev;
+            }
         List<EventClaim> recent = doc.events.stream().filter(p -> s - p.lastSentence <= 3)
                 .sorted(java.util.Comparator.comparingInt((EventClaim p) -> p.lastSentence)).toList();
         for (int k = recent.size() - 1; k >= 0; k--) {

@@ -94,7 +94,8 @@ public final class MergeStage implements CorpusStage {
             Set<Integer> candidates = new TreeSet<>();
             for (int j = 0; j < reports.size(); j++) {
                 Report o = reports.get(j);
-                if (j == i || !o.stem.equals(r.stem) || find(parent, j) == find(parent, i) || looseUndated(reports, parent, j)) continue;
+                if (j == i || !o.stem.equals(r.stem) || find(parent, j) == find(parent, i) || looseUndated(reports, parent, j)
+                        || o.event.presupposed) continue;
                 if (sameWording(r.event, o.event)) candidates.add(find(parent, j));
             }
             if (candidates.size() == 1) parent[i] = candidates.iterator().next();
