@@ -101,23 +101,28 @@ public final class StanceStage implements Stage {
             Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
             int t = 0;
             while (t < tokens.size()) {
-                Cue cue = match(tokens, t);
-                if (cue == null) { t++; continue; }
-                int last = t + cue.lemmas().size() - 1;
-                StanceClaim claim = stance(doc, g, tokens, t, last, cue, evidence);
+                Hit hit = match(tokens, t);
+                if (hit == null) { t++; continue; }
+                StanceClaim claim = stance(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
                 if (claim != null && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
                     doc.stances.add(claim);
-                t = last + 1;
+                t = hit.last() + 1;
             }
         }
     }
 
-    private Cue match(List<CoreLabel> tokens, int t) {
+    /** A cue found at a token, and the index of its last token. */
+    private record Hit(Cue cue, int last) {}
+
+    private Hit match(List<CoreLabel> tokens, int t) {
         for (Cue c : cues) {
-            if (t + c.lemmas().size() > tokens.size()) continue;
             boolean ok = true;
-            for (int k = 0; k < c.lemmas().size() && ok; k++) {
-                CoreLabel tok = tokens.get(t + k);
+            int at = t;
+            for (int k = 0; k < c.lemmas().size() && ok; k++, at++) {
+                // a stray dash or comma inside a cue ("maintain - that") does not break it
+                while (k > 0 && at < tokens.size() && tokens.get(at).word().matches("[-\u2010-\u2015,]+")) at++;
+                if (at >= tokens.size()) { ok = false; break; }
+                CoreLabel tok = tokens.get(at);
                 String lemma = fold(tok.lemma() == null ? tok.word() : tok.lemma());
                 String word = fold(tok.word());
                 String want = c.lemmas().get(k);
@@ -128,7 +133,7 @@ public final class StanceStage implements Stage {
                 String tag = tokens.get(t).tag();
                 if (tag == null || !(tag.startsWith("VB") || tag.startsWith("MD"))) ok = false;
             }
-            if (ok) return c;
+            if (ok) return new Hit(c, at - 1);
         }
         return null;
     }
