@@ -80,8 +80,13 @@ public final class StanceStage implements Stage {
     }
 
     static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("[\u2010-\u2015]", "-").replaceAll("\\s+", " ");
+        String f = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        return SPACES.matcher(DASHES.matcher(f).replaceAll("-")).replaceAll(" ");
     }
+
+    // Compiled once: fold runs on every token.
+    private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     @Override
     public void process(ArticleDocument doc) {
@@ -93,9 +98,16 @@ public final class StanceStage implements Stage {
             if (g == null) continue;
             List<CoreLabel> tokens = sentence.tokens();
             Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
+            // Each token folded once, not once per cue tried at each position.
+            String[] lemmas = new String[tokens.size()], words = new String[tokens.size()];
+            for (int k = 0; k < tokens.size(); k++) {
+                CoreLabel tok = tokens.get(k);
+                lemmas[k] = fold(tok.lemma() == null ? tok.word() : tok.lemma());
+                words[k] = fold(tok.word());
+            }
             int t = 0;
             while (t < tokens.size()) {
-                Cue cue = match(tokens, t);
+                Cue cue = match(tokens, lemmas, words, t);
                 if (cue == null) { t++; continue; }
                 int last = t + cue.lemmas().size() - 1;
                 StanceClaim claim = stance(doc, g, tokens, t, last, cue, evidence);
@@ -106,16 +118,13 @@ public final class StanceStage implements Stage {
         }
     }
 
-    private Cue match(List<CoreLabel> tokens, int t) {
+    private Cue match(List<CoreLabel> tokens, String[] lemmas, String[] words, int t) {
         for (Cue c : cues) {
             if (t + c.lemmas().size() > tokens.size()) continue;
             boolean ok = true;
             for (int k = 0; k < c.lemmas().size() && ok; k++) {
-                CoreLabel tok = tokens.get(t + k);
-                String lemma = fold(tok.lemma() == null ? tok.word() : tok.lemma());
-                String word = fold(tok.word());
                 String want = c.lemmas().get(k);
-                ok = lemma.equals(want) || word.equals(want);
+                ok = lemmas[t + k].equals(want) || words[t + k].equals(want);
             }
             // a one-word verb cue must be used as a verb ("press" the verb, not the press)
             if (ok && c.lemmas().size() == 1 && !c.lemmas().get(0).equals("should")) {
