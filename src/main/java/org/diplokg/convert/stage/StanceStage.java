@@ -81,7 +81,18 @@ public final class StanceStage implements Stage {
 
     static String fold(String s) {
         String f = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        if (!needsRegex(f)) return f;
         return SPACES.matcher(DASHES.matcher(f).replaceAll("-")).replaceAll(" ");
+    }
+
+    /** Whether f has a dash or whitespace for fold's regexes to change; most tokens have neither. */
+    private static boolean needsRegex(String f) {
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c >= '\u2010' && c <= '\u2015' || c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r')
+                return true;
+        }
+        return false;
     }
 
     // Compiled once: fold runs on every token.
@@ -179,6 +190,7 @@ public final class StanceStage implements Stage {
             int bestAt = Integer.MAX_VALUE;
             for (Alias a : aliases) {
                 if (weak.contains(a.text()) != weakPass) continue;
+                if (!region.contains(a.text())) continue;  // the pattern is the text between word boundaries: cheap pre-check
                 Matcher m = a.pattern().matcher(region);
                 if (m.find() && (m.start() < bestAt || m.start() == bestAt && a.text().length() > best.text().length())) {
                     best = a;
