@@ -48,6 +48,7 @@ public final class Converter {
     private final List<Object> steps;
     private final EmitStage emit;
     private final int threads;
+    private final StageTimes times;
 
     /**
      * @param reference the curated entities mentions are linked to
@@ -56,11 +57,18 @@ public final class Converter {
      * @param threads   articles processed at once
      */
     public Converter(ReferenceIndex reference, Path cacheDir, Path outDir, int threads) {
+        this(reference, cacheDir, outDir, threads, null);
+    }
+
+    /** @param times where to add the time each stage takes (for {@code kg bench --stages}), or null */
+    public Converter(ReferenceIndex reference, Path cacheDir, Path outDir, int threads, StageTimes times) {
+        long t0 = System.nanoTime();
         this.threads = Math.max(1, threads);
+        this.times = times;
         this.emit = new EmitStage(outDir, reference);
         this.steps = List.of(
                 new CleanStage(),
-                new AnnotateStage(cacheDir),
+                new AnnotateStage(cacheDir, times),
                 new MentionStage(reference),
                 new PostStage(reference),
                 new EventStage(reference),
@@ -69,6 +77,7 @@ public final class Converter {
                 new StanceStage(reference),
                 new DocumentStage(reference),
                 emit);
+        if (times != null) times.add("setup (rules, word lists)", System.nanoTime() - t0);
     }
 
     public Result run(List<Article> articles, Progress progress) {
@@ -79,7 +88,9 @@ public final class Converter {
             int i = 0;
             while (i < steps.size()) {
                 if (steps.get(i) instanceof CorpusStage corpus) {
+                    long t = System.nanoTime();
                     corpus.process(docs);
+                    if (times != null) times.add(corpus.name(), System.nanoTime() - t);
                     i++;
                     continue;
                 }
@@ -90,7 +101,7 @@ public final class Converter {
                 boolean first = i == 0;
                 List<Future<ArticleDocument>> futures = new ArrayList<>();
                 for (ArticleDocument doc : docs)
-                    futures.add(pool.submit(() -> runStages(doc, run, failures) ? doc : null));
+                    futures.add(pool.submit(() -> runStages(doc, run, failures, times) ? doc : null));
                 List<ArticleDocument> survivors = new ArrayList<>();
                 for (Future<ArticleDocument> f : futures) {
                     ArticleDocument d = get(f);
@@ -108,10 +119,12 @@ public final class Converter {
         return new Result(docs, sorted, emit.counts());
     }
 
-    private static boolean runStages(ArticleDocument doc, List<Stage> stages, List<String> failures) {
+    private static boolean runStages(ArticleDocument doc, List<Stage> stages, List<String> failures, StageTimes times) {
         for (Stage s : stages) {
             try {
+                long t = System.nanoTime();
                 s.process(doc);
+                if (times != null) times.add(s.name(), System.nanoTime() - t);
             } catch (RuntimeException e) {
                 failures.add(doc.article.file() + ": " + s.name() + " failed: " + e.getMessage());
                 return false;

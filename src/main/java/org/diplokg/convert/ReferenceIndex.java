@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -117,16 +118,49 @@ public final class ReferenceIndex {
      * annotations' matching rules use.
      */
     public static String normalize(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
-                .replaceAll("[\u2018\u2019\u201B\u2032`]", "'")
-                .replaceAll("[\u201C\u201D\u201E\u2033]", "\"")
-                .replaceAll("[\u2010-\u2015\u2212]", "-")
-                .replace(".", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .trim();
+        String ascii = normalizeAscii(s);
+        return ascii != null ? ascii : normalizeUnicode(s);
+    }
+
+    /** {@link #normalize} for any text. */
+    static String normalizeUnicode(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        n = SINGLE_QUOTES.matcher(n).replaceAll("'");
+        n = DOUBLE_QUOTES.matcher(n).replaceAll("\"");
+        n = DASHES.matcher(n).replaceAll("-");
+        n = SPACES.matcher(n.replace(".", "").toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
         return n.startsWith("the ") ? n.substring(4) : n;
     }
+
+    /**
+     * {@link #normalize} for pure ASCII text, in one pass (the mention stage's dictionary match calls it for
+     * every span it tries): NFKC leaves ASCII alone and of the folded characters only '`' is ASCII. Null when
+     * the text is not ASCII.
+     */
+    static String normalizeAscii(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return null;
+            if (c == '.') continue;  // dropped before whitespace is collapsed, as in the general path
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r') {  // what \\s matches
+                space = true;
+                continue;
+            }
+            if (space) { b.append(' '); space = false; }
+            b.append(c == '`' ? '\'' : c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        if (space) b.append(' ');
+        String n = b.toString().trim();
+        return n.startsWith("the ") ? n.substring(4) : n;
+    }
+
+    // Compiled once: normalize runs for every span the mention stage's dictionary match tries.
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201B\u2032`]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u2033]");
+    private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015\u2212]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static EntityType typeOf(String classIri) {
         if (!classIri.startsWith(DKG.NS)) return null;

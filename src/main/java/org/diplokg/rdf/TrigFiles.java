@@ -25,13 +25,17 @@ import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
 public final class TrigFiles {
     private TrigFiles() {}
 
-    private static final Comparator<Triple> ORDER = Comparator
-            .comparing((Triple t) -> NodeFmtLib.strNT(t.getSubject()))
-            .thenComparing(t -> NodeFmtLib.strNT(t.getPredicate()))
-            .thenComparing(t -> NodeFmtLib.strNT(t.getObject()));
+    /** A triple with its sort key, the N-Triples form of each node, formatted once rather than per comparison. */
+    private record Keyed(Triple triple, String s, String p, String o) {
+        Keyed(Triple t) {
+            this(t, NodeFmtLib.strNT(t.getSubject()), NodeFmtLib.strNT(t.getPredicate()), NodeFmtLib.strNT(t.getObject()));
+        }
+    }
+
+    private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::s).thenComparing(Keyed::p).thenComparing(Keyed::o);
 
     public static void write(Path file, Node graph, List<Triple> triples, Map<String, String> prefixes) throws IOException {
-        List<Triple> sorted = triples.stream().distinct().sorted(ORDER).toList();
+        List<Triple> sorted = triples.stream().distinct().map(Keyed::new).sorted(ORDER).map(Keyed::triple).toList();
         try (OutputStream out = Files.newOutputStream(file)) {
             RDFWriter w = Rio.createWriter(RDFFormat.TRIG, out);
             w.getWriterConfig().set(BasicWriterSettings.PRETTY_PRINT, true);

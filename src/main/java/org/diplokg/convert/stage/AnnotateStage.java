@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 import org.diplokg.convert.Stage;
+import org.diplokg.convert.StageTimes;
 import org.diplokg.convert.model.ArticleDocument;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -33,11 +34,18 @@ public final class AnnotateStage implements Stage {
 
     private final Path cacheDir;
     private final String settings;
+    private final StageTimes times;
 
     /** @param cacheDir where annotations are cached, or null for no cache */
     public AnnotateStage(Path cacheDir) {
+        this(cacheDir, null);
+    }
+
+    /** @param times where to add CoreNLP and cache time separately (for {@code kg bench --stages}), or null */
+    public AnnotateStage(Path cacheDir, StageTimes times) {
         this.cacheDir = cacheDir;
         this.settings = readSettings();
+        this.times = times;
     }
 
     /** The pipeline, built once per JVM (loading the models takes tens of seconds) and shared by all threads. */
@@ -63,21 +71,33 @@ public final class AnnotateStage implements Stage {
     @Override
     public void process(ArticleDocument doc) {
         String date = doc.article.metadata().referenceDate().toString();
+        long t = System.nanoTime();
         Path cached = cacheDir == null ? null : cacheDir.resolve(key(doc.cleanText, date) + ".pb");
         if (cached != null && Files.isRegularFile(cached)) {
             try (InputStream in = Files.newInputStream(cached)) {
                 doc.nlp = new CoreDocument(new ProtobufAnnotationSerializer().read(in).first);
+                t = lap("annotate: cache read", t);
                 return;
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
                 doc.warnings.add("annotation cache entry unreadable, re-annotating: " + cached.getFileName());
             }
         }
+        t = lap("annotate: cache lookup", t);
         Annotation annotation = new Annotation(doc.cleanText);
         annotation.set(CoreAnnotations.DocDateAnnotation.class, date);
         pipeline().annotate(annotation);
         doc.nlp = new CoreDocument(annotation);
-        if (cached != null)
+        t = lap("annotate: CoreNLP", t);
+        if (cached != null) {
             write(annotation, cached);
+            lap("annotate: cache write", t);
+        }
+    }
+
+    private long lap(String what, long since) {
+        long now = System.nanoTime();
+        if (times != null) times.add(what, now - since);
+        return now;
     }
 
     private static void write(Annotation annotation, Path target) {

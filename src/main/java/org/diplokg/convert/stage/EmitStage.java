@@ -161,9 +161,13 @@ public final class EmitStage implements CorpusStage {
         final Node article;
         final List<Triple> triples = new ArrayList<>();
 
+        /** Whether the text has characters outside the BMP, where UTF-16 and code-point offsets part. */
+        final boolean surrogates;
+
         Graph(ArticleDocument doc) {
             this.doc = doc;
             this.article = uri(Iris.article(doc.article.stem()));
+            this.surrogates = doc.article.text().chars().anyMatch(c -> Character.isSurrogate((char) c));
         }
 
         void add(Node s, Node p, Node o) { triples.add(Triple.create(s, p, o)); }
@@ -195,6 +199,8 @@ public final class EmitStage implements CorpusStage {
 
         /** A UTF-16 index of the article text as the Unicode code point offset the KG publishes. */
         int codePoint(int index) {
+            // Counting is linear in the text, per evidence node: skip it when every character is one code point.
+            if (!surrogates) return index;
             return doc.article.text().codePointCount(0, index);
         }
 

@@ -83,8 +83,25 @@ public final class StanceStage implements Stage {
     }
 
     static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("[\u2010-\u2015]", "-").replaceAll("\\s+", " ");
+        String f = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        if (!needsRegex(f)) return f;
+        return SPACES.matcher(DASHES.matcher(f).replaceAll("-")).replaceAll(" ");
     }
+
+    /** Whether f has a dash or whitespace for fold's regexes to change; most tokens have neither. */
+    private static boolean needsRegex(String f) {
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c >= '\u2010' && c <= '\u2015' || c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r')
+                return true;
+        }
+        return false;
+    }
+
+    // Compiled once: fold runs on every token.
+    private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern STRAY = Pattern.compile("[-\u2010-\u2015,]+");
 
     @Override
     public void process(ArticleDocument doc) {
@@ -99,9 +116,16 @@ public final class StanceStage implements Stage {
             if (!title.isBlank() && title.contains(fold(sentence.text()).trim())) continue;
             List<CoreLabel> tokens = sentence.tokens();
             Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
+            // Each token folded once, not once per cue tried at each position.
+            String[] lemmas = new String[tokens.size()], words = new String[tokens.size()];
+            for (int k = 0; k < tokens.size(); k++) {
+                CoreLabel tok = tokens.get(k);
+                lemmas[k] = fold(tok.lemma() == null ? tok.word() : tok.lemma());
+                words[k] = fold(tok.word());
+            }
             int t = 0;
             while (t < tokens.size()) {
-                Hit hit = match(tokens, t);
+                Hit hit = match(tokens, lemmas, words, t);
                 if (hit == null) { t++; continue; }
                 StanceClaim claim = stance(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
                 if (claim != null && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
@@ -114,19 +138,16 @@ public final class StanceStage implements Stage {
     /** A cue found at a token, and the index of its last token. */
     private record Hit(Cue cue, int last) {}
 
-    private Hit match(List<CoreLabel> tokens, int t) {
+    private Hit match(List<CoreLabel> tokens, String[] lemmas, String[] words, int t) {
         for (Cue c : cues) {
             boolean ok = true;
             int at = t;
             for (int k = 0; k < c.lemmas().size() && ok; k++, at++) {
                 // a stray dash or comma inside a cue ("maintain - that") does not break it
-                while (k > 0 && at < tokens.size() && tokens.get(at).word().matches("[-\u2010-\u2015,]+")) at++;
+                while (k > 0 && at < tokens.size() && STRAY.matcher(words[at]).matches()) at++;
                 if (at >= tokens.size()) { ok = false; break; }
-                CoreLabel tok = tokens.get(at);
-                String lemma = fold(tok.lemma() == null ? tok.word() : tok.lemma());
-                String word = fold(tok.word());
                 String want = c.lemmas().get(k);
-                ok = lemma.equals(want) || word.equals(want);
+                ok = lemmas[at].equals(want) || words[at].equals(want);
             }
             // a one-word verb cue must be used as a verb ("press" the verb, not the press)
             if (ok && c.lemmas().size() == 1 && !c.lemmas().get(0).equals("should")) {
@@ -181,6 +202,7 @@ public final class StanceStage implements Stage {
             int bestAt = Integer.MAX_VALUE;
             for (Alias a : aliases) {
                 if (weak.contains(a.text()) != weakPass) continue;
+                if (!region.contains(a.text())) continue;  // the pattern is the text between word boundaries: cheap pre-check
                 Matcher m = a.pattern().matcher(region);
                 if (m.find() && (m.start() < bestAt || m.start() == bestAt && a.text().length() > best.text().length())) {
                     best = a;
