@@ -26,6 +26,7 @@ import org.diplokg.convert.model.StanceType;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
@@ -154,6 +155,8 @@ public final class StanceStage implements Stage {
                 String tag = tokens.get(t).tag();
                 if (tag == null || !(tag.startsWith("VB") || tag.startsWith("MD"))) ok = false;
             }
+            // nor may a phrase start with a noun: "serves as a call for", "their support for" describe, not take, a position
+            if (ok && c.lemmas().size() > 1 && tokens.get(t).tag() != null && tokens.get(t).tag().startsWith("NN")) ok = false;
             if (ok) return new Hit(c, at - 1);
         }
         return null;
@@ -176,7 +179,12 @@ public final class StanceStage implements Stage {
             IndexedWord head = g.getParent(anchor);
             if (head != null) anchor = head;
         }
-        if (negated(g, anchor)) return null;
+        if (negated(g, anchor) || hedged(g, anchor)) return null;
+        // "it seeks to rely on other countries": a one-word cue with an infinitive and no object states an
+        // intention to act, not a position ("sought the release of ..." takes an object).
+        if (cue.lemmas().size() == 1 && anchor.tag() != null && anchor.tag().startsWith("VB") && hasChild(g, anchor, "xcomp") && !hasChild(g, anchor, "obj"))
+            return null;
+        if (pastPosition(doc, tokens.get(first).sentIndex())) return null;
         Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
         QuoteClaim quote = null;
         for (QuoteClaim q : doc.quotes)
@@ -246,6 +254,50 @@ public final class StanceStage implements Stage {
             if (d < distance) { best = a.speaker(); distance = d; }
         }
         return best;
+    }
+
+    /** The words of the phrase headed by w, without relative clauses ("the businessman, which has ..."). */
+    private static Set<IndexedWord> phrase(SemanticGraph g, IndexedWord w) {
+        Set<IndexedWord> out = new HashSet<>();
+        List<IndexedWord> todo = new ArrayList<>(List.of(w));
+        while (!todo.isEmpty()) {
+            IndexedWord x = todo.remove(todo.size() - 1);
+            if (!out.add(x)) continue;
+            for (SemanticGraphEdge e : g.outgoingEdgeIterable(x)) {
+                String rel = e.getRelation().toString();
+                if (!rel.startsWith("acl:relcl") && !rel.equals("punct")) todo.add(e.getDependent());
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasChild(SemanticGraph g, IndexedWord w, String relation) {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w))
+            if (e.getRelation().getShortName().equals(relation)) return true;
+        return false;
+    }
+
+    /**
+     * "In a joint statement in 2008, Japan and China agreed to pursue ...": a sentence dated two or more years
+     * before the article tells of a past agreement (recorded as a document or concept relation), not a
+     * position taken now.
+     */
+    private static boolean pastPosition(ArticleDocument doc, int s) {
+        var ref = doc.article.metadata().referenceDate();
+        if (ref == null) return false;
+        for (CoreEntityMention m : doc.nlp.sentences().get(s).entityMentions()) {
+            String v = m.coreMap().get(edu.stanford.nlp.ling.CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2)
+                return true;
+        }
+        return false;
+    }
+
+    /** "he is expected to seek a third term": the writer's expectation, not a position anyone has taken. */
+    private static boolean hedged(SemanticGraph g, IndexedWord w) {
+        SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+        return up != null && up.getRelation().toString().startsWith("xcomp")
+                && Set.of("expect", "likely", "seem", "appear").contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT));
     }
 
     private static boolean negated(SemanticGraph g, IndexedWord w) {
@@ -319,7 +371,7 @@ public final class StanceStage implements Stage {
         for (SemanticGraphEdge out : g.outgoingEdgeIterable(head)) {
             String rel = out.getRelation().toString();
             if (!rel.matches("compound.*|amod|nmod:poss|nmod:of|nmod:between")) continue;
-            for (IndexedWord d : g.descendants(out.getDependent())) {
+            for (IndexedWord d : phrase(g, out.getDependent())) {
                 if (d.beginPosition() < from) continue;
                 b = Math.min(b, d.beginPosition());
                 e = Math.max(e, d.endPosition());

@@ -315,7 +315,8 @@ public final class StatementStage implements Stage {
         }
         String word = w.word().toLowerCase(Locale.ROOT);
         if (PERSONAL.contains(word)) {
-            Entity p = previousPerson(doc, w.beginPosition(), null);
+            Entity p = subjectBefore(doc, g, w);
+            if (p == null) p = previousPerson(doc, w.beginPosition(), null);
             return p == null ? null : new Attribution(p, null, null, s, -1);
         }
         String tag = w.tag();
@@ -341,6 +342,25 @@ public final class StatementStage implements Stage {
         if (!tag.startsWith("NN") && !tag.equals("CD")) return null;
         if (!unnamedSources.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
         return new Attribution(null, description(doc, g, w), null, s, -1);
+    }
+
+    /**
+     * "This was outlined by Kishida in his conversation with Xi, when he indicated ...": a pronoun prefers a
+     * person who is a subject or agent earlier in its own sentence to the nearest name.
+     */
+    private Entity subjectBefore(ArticleDocument doc, SemanticGraph g, IndexedWord pronoun) {
+        Entity found = null;
+        for (IndexedWord w : g.vertexListSorted()) {
+            if (w.index() >= pronoun.index()) break;
+            boolean prominent = g.incomingEdgeList(w).stream().anyMatch(e -> {
+                String rel = e.getRelation().toString();
+                return rel.startsWith("nsubj") || rel.equals("obl:agent") || rel.equals("obl:by");
+            });
+            if (!prominent) continue;
+            Entity e = entityAt(doc, w, g);
+            if (e != null && e.type() == EntityType.PERSON) found = e;
+        }
+        return found;
     }
 
     static String determiner(SemanticGraph g, IndexedWord w) {
