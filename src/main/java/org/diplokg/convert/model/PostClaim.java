@@ -17,6 +17,8 @@ package org.diplokg.convert.model;
  * @param holding    the holding: a reference holding covering the article's date, or a minted one
  * @param newPost    true when the post is minted (so its description is written with the claim)
  * @param newRole    true when the role is minted
+ * @param diplomatic the role is a diplomatic one (roles.tsv), so a minted post is a dkg:DiplomaticPost
  */
 public record PostClaim(Entity holder, String role, Entity of, Entity to, boolean former, Span evidence,
-                        String post, String postLabel, String roleIri, String holding, boolean newPost, boolean newRole) {}
+                        String post, String postLabel, String roleIri, String holding, boolean newPost, boolean newRole,
+                        boolean diplomatic) {}

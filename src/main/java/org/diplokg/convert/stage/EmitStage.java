@@ -249,7 +249,7 @@ public final class EmitStage implements CorpusStage {
             if (p.former()) add(holding, "describedAsFormer", bool(true));
             add(holding, "evidence", evidence(p.evidence()));
             if (p.newPost()) {
-                add(post, RDF.type.asNode(), dkg("Post"));
+                add(post, RDF.type.asNode(), dkg(p.diplomatic() ? "DiplomaticPost" : "Post"));
                 add(post, RDFS.label.asNode(), en(p.postLabel()));
                 add(post, "role", uri(p.roleIri()));
                 if (p.of() != null) { entity(p.of()); add(post, "postIn", uri(p.of().iri())); }

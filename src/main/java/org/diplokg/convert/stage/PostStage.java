@@ -122,6 +122,7 @@ public final class PostStage implements Stage {
     private void after(ArticleDocument doc, Mention person, List<CoreLabel> tokens, int next) {
         if (next >= tokens.size() || !tokens.get(next).word().equals(",")) return;
         int i = next + 1;
+        Entity country = null;
         while (i < tokens.size()) {
             int start = i;
             while (i < tokens.size() && !Set.of(",", ".", ";", "and", "who", "which", "said", "says", "\"", "\u201D").contains(tokens.get(i).word())
@@ -129,7 +130,9 @@ public final class PostStage implements Stage {
             if (start == i) return;
             List<CoreLabel> phrase = tokens.subList(start, i);
             if (roleIn(phrase) == null) return;
-            claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()));
+            // "head of Japan's Komeito party and member of parliament": a coordinated role keeps the country
+            Entity found = claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), country);
+            if (found != null) country = found;
             if (i < tokens.size() && tokens.get(i).word().equals("and")) i++;
             else return;
         }
@@ -159,8 +162,16 @@ public final class PostStage implements Stage {
     }
 
     private void claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span) {
+        claim(doc, person, phrase, span, null);
+    }
+
+    /**
+     * Adds the post the phrase states, if any; {@code inherited} is the country of a role coordinated before it.
+     * Returns the country the phrase names, else null.
+     */
+    private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited) {
         String role = roleIn(phrase);
-        if (role == null) return;
+        if (role == null) return null;
         boolean former = phrase.stream().anyMatch(t -> PAST.contains(t.word().toLowerCase(Locale.ROOT)));
         // Entities named in the phrase: the country after "to" is where an envoy is sent; of the others,
         // the last organisation named wins ("the Chinese Communist Party's Politburo" -> the Politburo),
@@ -177,8 +188,10 @@ public final class PostStage implements Stage {
         }
         if (of == null) of = country;
         if (of == null) of = impliedOf(person.entity(), role, doc);
-        if (of == null) return;  // a post is an office of some body or country; without one there is no post to name
+        if (of == null) of = inherited;
+        if (of == null) return null;  // a post is an office of some body or country; without one there is no post to name
         doc.posts.add(resolve(doc, person.entity(), role, of, to, former, span));
+        return country;
     }
 
     private Entity entityAt(ArticleDocument doc, CoreLabel t) {
@@ -227,7 +240,7 @@ public final class PostStage implements Stage {
                 if (h.holder().equals(holder.iri()) && h.post().equals(postIri) && (former || covers(h, date))) { holding = h.iri(); break; }
         if (holding == null)
             holding = Iris.resource("holding", Iris.lastSegment(holder.iri()), Iris.lastSegment(postIri));
-        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole);
+        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole, diplomatic(role));
     }
 
     /** Whether holding a post with this role makes one a diplomat (roles.tsv). */

@@ -228,17 +228,19 @@ public final class StanceStage implements Stage {
 
     /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
     private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor) {
+        return subtree(g, anchor, (w, rel) -> !(w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis") || rel.startsWith("advcl")))
+                && !rel.startsWith("acl:relcl") && !rel.equals("cc"));
+    }
+
+    /** The words below {@code root}, entering only the edges {@code enter} accepts (governor, relation). */
+    private static Set<IndexedWord> subtree(SemanticGraph g, IndexedWord root, java.util.function.BiPredicate<IndexedWord, String> enter) {
         Set<IndexedWord> out = new HashSet<>();
-        List<IndexedWord> todo = new ArrayList<>(List.of(anchor));
+        List<IndexedWord> todo = new ArrayList<>(List.of(root));
         while (!todo.isEmpty()) {
             IndexedWord w = todo.remove(todo.size() - 1);
             if (!out.add(w)) continue;
-            for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
-                String rel = e.getRelation().toString();
-                if (w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis") || rel.startsWith("advcl"))) continue;
-                if (rel.startsWith("acl:relcl") || rel.equals("cc")) continue;
-                todo.add(e.getDependent());
-            }
+            for (SemanticGraphEdge e : g.outgoingEdgeIterable(w))
+                if (enter.test(w, e.getRelation().toString())) todo.add(e.getDependent());
         }
         return out;
     }
@@ -258,17 +260,7 @@ public final class StanceStage implements Stage {
 
     /** The words of the phrase headed by w, without relative clauses ("the businessman, which has ..."). */
     private static Set<IndexedWord> phrase(SemanticGraph g, IndexedWord w) {
-        Set<IndexedWord> out = new HashSet<>();
-        List<IndexedWord> todo = new ArrayList<>(List.of(w));
-        while (!todo.isEmpty()) {
-            IndexedWord x = todo.remove(todo.size() - 1);
-            if (!out.add(x)) continue;
-            for (SemanticGraphEdge e : g.outgoingEdgeIterable(x)) {
-                String rel = e.getRelation().toString();
-                if (!rel.startsWith("acl:relcl") && !rel.equals("punct")) todo.add(e.getDependent());
-            }
-        }
-        return out;
+        return subtree(g, w, (x, rel) -> !rel.startsWith("acl:relcl") && !rel.equals("punct"));
     }
 
     private static boolean hasChild(SemanticGraph g, IndexedWord w, String relation) {
