@@ -114,7 +114,8 @@ public final class StanceStage implements Stage {
             SemanticGraph g = sentence.dependencyParse();
             if (g == null) continue;
             // A headline sums up the story in few words; the positions are stated, and attributed, in the body.
-            if (!title.isBlank() && title.contains(fold(sentence.text()).trim())) continue;
+            String folded = fold(sentence.text()).trim();
+            if (!title.isBlank() && folded.length() > 20 && title.contains(folded)) continue;
             List<CoreLabel> tokens = sentence.tokens();
             Span evidence = doc.original(sentence.charOffsets().first, sentence.charOffsets().second);
             // Each token folded once, not once per cue tried at each position.
@@ -279,7 +280,9 @@ public final class StanceStage implements Stage {
         if (ref == null) return false;
         for (CoreEntityMention m : doc.nlp.sentences().get(s).entityMentions()) {
             String v = m.coreMap().get(edu.stanford.nlp.ling.CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2)
+            int at = m.tokens().get(0).index() - 1;
+            boolean since = at > 0 && doc.nlp.sentences().get(s).tokens().get(at - 1).word().equalsIgnoreCase("since");  // "since 2012, X has opposed"
+            if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2 && !since)
                 return true;
         }
         return false;
