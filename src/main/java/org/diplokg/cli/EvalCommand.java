@@ -67,6 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Article> byStem = articles(articleDir, stems);
 
         DatasetGraph view;
+        List<String> failures = new ArrayList<>();
         if (kg != null) {
             for (String stem : stems)
                 if (!Files.isRegularFile(kg.resolve(stem + ".trig")))
@@ -80,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
                 input.add(a);
             }
             Path cache = noCache ? null : layout.root().resolve(".cache/corenlp");
-            view = EvalKg.convert(layout, input, cache, ConvertCommand.defaultThreads());
+            view = EvalKg.convert(layout, input, cache, ConvertCommand.defaultThreads(), failures);
         }
 
         SystemItems system = new KgReader(view, layout.queriesDir().resolve("eval")).read(stems);
@@ -95,7 +96,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         if (json != null) Report.writeJson(result, json);
-        return 0;
+        // An article the converter failed on is scored as extracting nothing, so one bad article does not hide
+        // the scores of the others; the failure is still reported and makes the exit status 1.
+        for (String f : failures) spec.commandLine().getErr().println(f + " (scored as extracting nothing)");
+        spec.commandLine().getErr().flush();
+        return failures.isEmpty() ? 0 : 1;
     }
 
     /**

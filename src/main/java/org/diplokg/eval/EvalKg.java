@@ -37,9 +37,9 @@ public final class EvalKg {
      * Converts {@code articles} with the project's converter into a temporary directory (never data/kg), loads the
      * result and deletes the directory. The annotation cache makes a re-run cheap.
      *
-     * @throws UserException when an article fails to convert
+     * @param failures receives one line per article that failed to convert (it is then scored as extracting nothing)
      */
-    public static DatasetGraph convert(ProjectLayout layout, List<Article> articles, Path cacheDir, int threads) {
+    public static DatasetGraph convert(ProjectLayout layout, List<Article> articles, Path cacheDir, int threads, List<String> failures) {
         Path tmp;
         try {
             tmp = Files.createTempDirectory("diplokg-eval-");
@@ -49,9 +49,7 @@ public final class EvalKg {
         try {
             Path out = tmp.resolve("kg");
             Converter.Result result = new Converter(ReferenceIndex.load(layout), cacheDir, out, threads).run(articles, null);
-            if (!result.failures().isEmpty())
-                throw new UserException(UserException.oneLine(result.failures().get(0))
-                        + (result.failures().size() > 1 ? " (and " + (result.failures().size() - 1) + " more)" : ""));
+            result.failures().forEach(f -> failures.add(UserException.oneLine(f)));
             return fromTrig(layout, out);
         } finally {
             deleteTree(tmp);

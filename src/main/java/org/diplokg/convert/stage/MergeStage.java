@@ -225,7 +225,12 @@ public final class MergeStage implements CorpusStage {
         if (v.status != EventStatus.HELD || pv.size() < 2 || !pv.equals(pp)) return false;
         if (v.place == null || p.place == null || !v.place.iri().equals(p.place.iri())) return false;
         if (vague.publishedEarliest == null) return false;
-        LocalDate held = LocalDate.parse(p.date.anchor());
+        LocalDate held;
+        try {
+            held = LocalDate.parse(p.date.anchor());
+        } catch (java.time.DateTimeException e) {
+            return false;  // a day SUTime resolved but the calendar lacks ("February 30")
+        }
         return !vague.publishedEarliest.isBefore(held) && !vague.publishedEarliest.isAfter(held.plusDays(RECENT_DAYS));
     }
 
