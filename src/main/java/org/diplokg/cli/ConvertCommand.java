@@ -59,7 +59,7 @@ final class ConvertCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.fromEnvironment();
         Path articleDir = articles != null ? articles : layout.articlesDir();
         Path outDir = out != null ? out : layout.kgDir();
-        Path cacheDir = noCache ? null : layout.root().resolve(".cache/corenlp");
+        Path cacheDir = noCache ? null : layout.annotationCacheDir();
         if (threads != null && threads < 1) throw new UserException("--threads " + threads + ": must be at least 1");
         int n = threads != null ? threads : defaultThreads();
         if (Files.exists(outDir) && !Files.isDirectory(outDir))

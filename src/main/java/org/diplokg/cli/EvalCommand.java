@@ -80,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
                 if (a == null) throw new UserException(gold.resolve(stem + ".json") + ": no article " + stem + ".txt in " + articleDir);
                 input.add(a);
             }
-            Path cache = noCache ? null : layout.root().resolve(".cache/corenlp");
+            Path cache = noCache ? null : layout.annotationCacheDir();
             view = EvalKg.convert(layout, input, cache, ConvertCommand.defaultThreads(), failures);
         }
 

@@ -139,10 +139,11 @@ public final class Scorer {
     }
 
     private Score events(GoldSet.Article a, SystemItems.Article s, Map<String, String> assigned, Map<String, String> identified) {
-        List<Check<GoldSet.Event, SystemItems.Event>> checks = List.of(
-                new Check<>("type", (g, e) -> e.types().stream().map(Scorer::family).anyMatch(family(g.type())::equals)),
-                new Check<>("participants", (g, e) -> g.participants().stream()
-                        .allMatch(p -> e.participants().stream().anyMatch(x -> resolver.isOrRepresents(x, p)))),
+        Check<GoldSet.Event, SystemItems.Event> type =
+                new Check<>("type", (g, e) -> e.types().stream().map(Scorer::family).anyMatch(family(g.type())::equals));
+        Check<GoldSet.Event, SystemItems.Event> participants = new Check<>("participants", (g, e) -> g.participants().stream()
+                .allMatch(p -> e.participants().stream().anyMatch(x -> resolver.isOrRepresents(x, p))));
+        List<Check<GoldSet.Event, SystemItems.Event>> checks = List.of(type, participants,
                 new Check<>("date", (g, e) -> dateAgrees(g.date(), e)),
                 new Check<>("place", (g, e) -> g.place() == null || e.placeWithin().stream().anyMatch(x -> resolver.is(x, g.place()))),
                 new Check<>("status", (g, e) -> g.status() == null || g.status().equals(e.status())));
@@ -157,7 +158,7 @@ public final class Scorer {
         for (GoldSet.Event g : a.events()) {
             if (assigned.containsKey(g.id())) { identified.put(g.id(), assigned.get(g.id())); continue; }
             List<String> candidates = s.events().stream().filter(e -> !taken.contains(e.iri()))
-                    .filter(e -> checks.get(0).test().test(g, e) && checks.get(1).test().test(g, e) && !g.participants().isEmpty())
+                    .filter(e -> type.test().test(g, e) && participants.test().test(g, e) && !g.participants().isEmpty())
                     .map(SystemItems.Event::iri).distinct().toList();
             if (candidates.size() == 1) identified.put(g.id(), candidates.get(0));
         }

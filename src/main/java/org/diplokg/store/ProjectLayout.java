@@ -22,6 +22,8 @@ public record ProjectLayout(Path root) {
     public Path kgDir() { return root.resolve("data/kg"); }
     public Path articlesDir() { return root.resolve("data/articles"); }
     public Path queriesDir() { return root.resolve("queries"); }
+    /** CoreNLP annotations cached per article content (not committed). */
+    public Path annotationCacheDir() { return root.resolve(".cache/corenlp"); }
 
     /** Curated reference files, sorted so that loading order (and so blank node labels) is stable. */
     public List<Path> referenceFiles() { return list(referenceDir(), ".ttl"); }

@@ -28,6 +28,12 @@ public record DateValue(String date, String start, String end, String earliest, 
         return null;
     }
 
+    /** Whether two dates can be the same at the coarser precision; an unknown date agrees with any. */
+    public static boolean agree(DateValue a, DateValue b) {
+        String x = a == null ? null : a.anchor(), y = b == null ? null : b.anchor();
+        return x == null || y == null || x.startsWith(y) || y.startsWith(x);
+    }
+
     public static DateValue between(String earliest, String latest, String text) {
         return new DateValue(null, null, null, earliest, latest, text);
     }

@@ -9,4 +9,16 @@ public enum EventType {
     public final String ontologyClass;
 
     EventType(String ontologyClass) { this.ontologyClass = ontologyClass; }
+
+    /** Summits, meetings and talks are reported interchangeably for the same encounter: one family. */
+    public boolean sameFamily(EventType other) {
+        return family() == other.family();
+    }
+
+    private int family() {
+        return switch (this) {
+            case SUMMIT, MEETING, TALKS -> 0;
+            default -> ordinal() + 1;
+        };
+    }
 }

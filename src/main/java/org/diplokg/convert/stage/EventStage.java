@@ -133,13 +133,11 @@ public final class EventStage implements Stage {
 
     /** The meeting reported by the verb this definite, unnamed trigger is the "at" venue of, else null. */
     private static EventClaim venueOf(ArticleDocument doc, SemanticGraph g, IndexedWord hw, SemanticGraphEdge up, int s, EventClaim e) {
-        if (up == null || e.host != null || family(e.type) != family(EventType.MEETING)) return null;
+        if (up == null || e.host != null || !e.type.sameFamily(EventType.MEETING)) return null;
         if (!up.getRelation().getShortName().equals("obl") || !caseOf(g, hw).equals("at")) return null;
-        boolean definite = g.getChildList(hw).stream().anyMatch(c -> g.getEdge(hw, c).getRelation().getShortName().equals("det")
-                && c.word().equalsIgnoreCase("the"));
-        if (!definite) return null;
+        if (!hasDeterminer(g, hw, Set.of("the"))) return null;
         Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
-        return doc.events.stream().filter(x -> x.sentence == s && x.trigger.overlaps(verb) && family(x.type) == family(EventType.MEETING))
+        return doc.events.stream().filter(x -> x.sentence == s && x.trigger.overlaps(verb) && x.type.sameFamily(EventType.MEETING))
                 .findFirst().orElse(null);
     }
 
@@ -154,7 +152,7 @@ public final class EventStage implements Stage {
         List<CoreEntityMention> ms = sentence.entityMentions();
         for (CoreEntityMention m : ms) {
             int at = m.tokens().get(0).index() - 1;
-            if (!m.entityType().equals("DATE") || at < to || at == 0 || !tokens.get(at - 1).word().equalsIgnoreCase("since")) continue;
+            if (!m.entityType().equals("DATE") || at < to || !followsSince(m)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null || !(DAY.matcher(v).matches() || MONTH.matcher(v).matches() || YEAR.matcher(v).matches())) return;
             int end = m.tokens().get(m.tokens().size() - 1).index();  // index of the token after the date
@@ -181,8 +179,19 @@ public final class EventStage implements Stage {
     private static boolean isIndefinite(ArticleDocument doc, EventClaim e) {
         SemanticGraph g = doc.nlp.sentences().get(e.sentence).dependencyParse();
         IndexedWord w = headAt(g, doc, e.trigger);
-        return w != null && g.getChildList(w).stream().anyMatch(c -> g.getEdge(w, c).getRelation().getShortName().equals("det")
-                && Set.of("a", "an").contains(c.word().toLowerCase(Locale.ROOT)));
+        return w != null && hasDeterminer(g, w, Set.of("a", "an"));
+    }
+
+    /** Whether w has one of the determiners {@code words} (lower case). */
+    private static boolean hasDeterminer(SemanticGraph g, IndexedWord w, Set<String> words) {
+        return g.getChildList(w).stream().anyMatch(c -> g.getEdge(w, c).getRelation().getShortName().equals("det")
+                && words.contains(c.word().toLowerCase(Locale.ROOT)));
+    }
+
+    /** "since November 2022": a date given as a reference point, not as when something happened. */
+    static boolean followsSince(CoreEntityMention m) {
+        int at = m.tokens().get(0).index() - 1;
+        return at > 0 && m.sentence().tokens().get(at - 1).word().equalsIgnoreCase("since");
     }
 
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
@@ -267,7 +276,7 @@ public final class EventStage implements Stage {
         e.duration = duration(sentence, tokens, from);
         ordinal(sentence, tokens, from, e);
         // "the 30th summit" with no one named: a gathering in a numbered series.
-        if (e.ordinal != null && e.participants.isEmpty() && family(e.type) == family(EventType.MEETING)) e.type = EventType.CONFERENCE;
+        if (e.ordinal != null && e.participants.isEmpty() && e.type.sameFamily(EventType.MEETING)) e.type = EventType.CONFERENCE;
 
         // "on the sidelines of the 30th X meeting": a gathering that hosts other meetings, never one of them.
         if (hostsSidelines) {
@@ -460,7 +469,7 @@ public final class EventStage implements Stage {
             if (!m.entityType().equals("DATE")) continue;
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
-            if (first > 0 && sentence.tokens().get(first - 1).word().equalsIgnoreCase("since")) continue;
+            if (followsSince(m)) continue;
             if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
@@ -584,49 +593,38 @@ public final class EventStage implements Stage {
      * to the latest event of the same family in the last three sentences.
      */
     private static EventClaim antecedent(ArticleDocument doc, EventClaim e, SemanticGraph g, IndexedWord hw, int s, boolean hostsSidelines) {
-        boolean definite = g.getChildList(hw).stream().anyMatch(c -> {
-            String rel = g.getEdge(hw, c).getRelation().toString();
-            String w = c.word().toLowerCase(Locale.ROOT);
-            return rel.equals("det") && (w.equals("the") || w.equals("this") || w.equals("that")) || rel.equals("nmod:poss") && c.tag().startsWith("PRP");
-        });
+        boolean definite = hasDeterminer(g, hw, Set.of("the", "this", "that"))
+                || g.getChildList(hw).stream().anyMatch(c -> g.getEdge(hw, c).getRelation().toString().equals("nmod:poss") && c.tag().startsWith("PRP"));
         // "met Yoon in their seventh meeting": the noun names the encounter its verb already reported.
         SemanticGraphEdge up = g.incomingEdgeList(hw).stream().findFirst().orElse(null);
         if (up != null && up.getRelation().getShortName().equals("obl") && Set.of("in", "during").contains(caseOf(g, hw))) {
             Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
             for (EventClaim prev : doc.events)
-                if (prev.sentence == s && family(prev.type) == family(e.type) && prev.trigger.overlaps(verb)) return prev;
+                if (prev.sentence == s && prev.type.sameFamily(e.type) && prev.trigger.overlaps(verb)) return prev;
         }
         // "the APEC summit" again, anywhere in the article: a named gathering is one event.
         if (e.type == EventType.CONFERENCE && e.host != null)
             for (EventClaim prev : doc.events)
                 if (prev.type == EventType.CONFERENCE && prev.host != null && prev.host.iri().equals(e.host.iri())
-                        && (prev.date == null || e.date == null || prev.date.anchor() == null || e.date.anchor() == null
-                            || prev.date.anchor().startsWith(e.date.anchor()) || e.date.anchor().startsWith(prev.date.anchor())))
+                        && DateValue.agree(prev.date, e.date))
                     return prev;
         if (hostsSidelines || !definite || !e.participants.isEmpty() && e.date != null) return null;
         // "The meeting in San Francisco", however far back: the article's encounter of that kind at that place.
         if (e.participants.isEmpty() && e.place != null)
             for (int k = doc.events.size() - 1; k >= 0; k--) {
                 EventClaim prev = doc.events.get(k);
-                if (family(prev.type) == family(e.type) && prev.place != null && prev.place.iri().equals(e.place.iri())) return prev;
+                if (prev.type.sameFamily(e.type) && prev.place != null && prev.place.iri().equals(e.place.iri())) return prev;
             }
         List<EventClaim> recent = doc.events.stream().filter(p -> s - p.lastSentence <= 3)
                 .sorted(java.util.Comparator.comparingInt((EventClaim p) -> p.lastSentence)).toList();
         for (int k = recent.size() - 1; k >= 0; k--) {
             EventClaim prev = recent.get(k);
-            if (family(prev.type) == family(e.type)) {
+            if (prev.type.sameFamily(e.type)) {
                 if (!e.participants.isEmpty() && !prev.participants.containsAll(e.participants)) return null;
                 return prev;
             }
         }
         return null;
-    }
-
-    private static int family(EventType t) {
-        return switch (t) {
-            case SUMMIT, MEETING, TALKS -> 0;
-            default -> t.ordinal() + 1;
-        };
     }
 
     /**
@@ -639,7 +637,7 @@ public final class EventStage implements Stage {
             IndexedWord v = headAt(g, doc, visit.trigger);
             if (v == null || !v.tag().startsWith("VB")) continue;
             for (EventClaim meeting : touched) {
-                if (family(meeting.type) != family(EventType.MEETING) || meeting.place != null) continue;
+                if (!meeting.type.sameFamily(EventType.MEETING) || meeting.place != null) continue;
                 IndexedWord m = headAt(g, doc, meeting.trigger);
                 SemanticGraphEdge edge = m == null ? null : g.getEdge(v, m);
                 if (edge == null || !Set.of("xcomp", "advcl", "conj").contains(edge.getRelation().getShortName())) continue;

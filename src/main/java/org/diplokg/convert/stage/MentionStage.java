@@ -84,6 +84,13 @@ public final class MentionStage implements Stage {
         }
 
         boolean covers(int b, int e) { return begin <= b && e <= end; }
+
+        /** A part of a hyphenated compound. */
+        static Candidate part(int begin, int end, int sentence, String text, String nerType, Entity entity) {
+            Candidate c = new Candidate(begin, end, sentence, text, nerType, entity);
+            c.part = true;
+            return c;
+        }
     }
 
     /** Reference names in the text, longest first, not overlapping. */
@@ -134,9 +141,7 @@ public final class MentionStage implements Stage {
         for (String part : parts) {
             Optional<Entity> c = country(part);
             if (c.isEmpty()) return;
-            Candidate cand = new Candidate(offset, offset + part.length(), s, part, "COUNTRY", c.get());
-            cand.part = true;
-            found.add(cand);
+            found.add(Candidate.part(offset, offset + part.length(), s, part, "COUNTRY", c.get()));
             offset += part.length() + 1;
         }
         if (found.size() >= 2) out.addAll(found);
@@ -148,11 +153,7 @@ public final class MentionStage implements Stage {
         boolean hyphenBefore = i > 0 && tokens.get(i - 1).word().equals("-");
         if (!hyphenNext && !hyphenBefore) return;
         CoreLabel t = tokens.get(i);
-        country(t.word()).ifPresent(c -> {
-            Candidate cand = new Candidate(t.beginPosition(), t.endPosition(), s, t.word(), "COUNTRY", c);
-            cand.part = true;
-            out.add(cand);
-        });
+        country(t.word()).ifPresent(c -> out.add(Candidate.part(t.beginPosition(), t.endPosition(), s, t.word(), "COUNTRY", c)));
     }
 
     /** A CoreNLP mention not already covered by a dictionary match. */
@@ -210,9 +211,7 @@ public final class MentionStage implements Stage {
     private static void namePair(int begin, String text, int s, List<Candidate> out) {
         int offset = begin;
         for (String part : text.split("-")) {
-            Candidate c = new Candidate(offset, offset + part.length(), s, part, "PERSON", null);
-            c.part = true;
-            out.add(c);
+            out.add(Candidate.part(offset, offset + part.length(), s, part, "PERSON", null));
             offset += part.length() + 1;
         }
     }

@@ -126,7 +126,7 @@ public final class MergeStage implements CorpusStage {
                 EventClaim a = reports.get(i).event.sidelinesOf, b = reports.get(j).event.sidelinesOf;
                 if (a == null || b == null || find(parent, i) != find(parent, j)) continue;
                 Integer ia = index.get(a), ib = index.get(b);
-                if (ia != null && ib != null && a.type == EventType.CONFERENCE && b.type == EventType.CONFERENCE && datesAgree(a, b))
+                if (ia != null && ib != null && a.type == EventType.CONFERENCE && b.type == EventType.CONFERENCE && DateValue.agree(a.date, b.date))
                     parent[find(parent, ib)] = find(parent, ia);
             }
         Map<Integer, List<Report>> clusters = new TreeMap<>();
@@ -148,9 +148,6 @@ public final class MergeStage implements CorpusStage {
             if (ownAnchor != null && ownAnchor.length() >= during.anchor().length()) continue;
             if (ownAnchor == null || during.anchor().startsWith(ownAnchor)) r.event.date = during;
         }
-        clusters = new TreeMap<>();
-        for (int i = 0; i < reports.size(); i++)
-            clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(reports.get(i));
         // IRIs from content; a clash between different clusters is settled by where each is first reported.
         Map<String, List<List<Report>>> byIri = new TreeMap<>();
         for (List<Report> c : clusters.values())
@@ -205,7 +202,7 @@ public final class MergeStage implements CorpusStage {
         boolean dated = v.date != null && v.date.anchor() != null;
         if (!dated) {
             EventClaim p = precise.event;
-            if (family(v.type) != family(p.type) || v.status != p.status) return false;
+            if (!v.type.sameFamily(p.type) || v.status != p.status) return false;
             Set<String> pv = people(v), pp = people(p);
             if (!vague.stem.equals(precise.stem)) return recentSighting(vague, precise, pv, pp);
             if (!pv.isEmpty()) return pv.equals(pp);
@@ -241,7 +238,7 @@ public final class MergeStage implements CorpusStage {
 
     private boolean sameEvent(Report a, Report b) {
         EventClaim x = a.event, y = b.event;
-        if (family(x.type) != family(y.type)) return false;
+        if (!x.type.sameFamily(y.type)) return false;
         if (x.status != y.status) return false;
         if (x.type == EventType.CONFERENCE && y.type == EventType.CONFERENCE)
             return sameGathering(x, y);
@@ -264,8 +261,7 @@ public final class MergeStage implements CorpusStage {
     private static boolean sameGathering(EventClaim x, EventClaim y) {
         if (x.host == null || y.host == null || !x.host.iri().equals(y.host.iri())) return false;
         if (x.place == null || y.place == null || !x.place.iri().equals(y.place.iri())) return false;
-        String dx = x.date == null ? null : x.date.anchor(), dy = y.date == null ? null : y.date.anchor();
-        return dx == null || dy == null || dx.startsWith(dy) || dy.startsWith(dx);
+        return DateValue.agree(x.date, y.date);
     }
 
     /** An undated report that no other report has joined (yet). */
@@ -280,7 +276,7 @@ public final class MergeStage implements CorpusStage {
 
     private static boolean sameRecentEvent(Report a, Report b) {
         EventClaim x = a.event, y = b.event;
-        if (family(x.type) != family(y.type) || x.status != EventStatus.HELD || y.status != EventStatus.HELD) return false;
+        if (!x.type.sameFamily(y.type) || x.status != EventStatus.HELD || y.status != EventStatus.HELD) return false;
         if (a.countries.size() < 2 || !a.countries.equals(b.countries)) return false;
         Set<String> px = people(x), py = people(y);
         if (!px.isEmpty() && !py.isEmpty() && !px.equals(py)) return false;
@@ -291,16 +287,11 @@ public final class MergeStage implements CorpusStage {
 
     /** Same family and status, and either the same two or more people, or the same type and countries. */
     private static boolean sameWording(EventClaim x, EventClaim y) {
-        if (family(x.type) != family(y.type) || x.status != y.status) return false;
+        if (!x.type.sameFamily(y.type) || x.status != y.status) return false;
         Set<String> px = people(x), py = people(y);
         if (!px.isEmpty() || !py.isEmpty()) return px.size() >= 2 && px.equals(py);
         Set<String> cx = x.participants.stream().map(Entity::iri).collect(Collectors.toSet());
         return x.type == y.type && cx.size() >= 2 && cx.equals(y.participants.stream().map(Entity::iri).collect(Collectors.toSet()));
-    }
-
-    private static boolean datesAgree(EventClaim x, EventClaim y) {
-        String dx = x.date == null ? null : x.date.anchor(), dy = y.date == null ? null : y.date.anchor();
-        return dx == null || dy == null || dx.startsWith(dy) || dy.startsWith(dx);
     }
 
     private static Set<String> people(EventClaim e) {
@@ -310,14 +301,6 @@ public final class MergeStage implements CorpusStage {
     /** Whether place a lies in place b as far as the claims know (a city in its country). */
     private static boolean within(Entity a, Entity b) {
         return b.type() == EntityType.COUNTRY && a.type() == EntityType.PLACE;
-    }
-
-    /** Summits, meetings and talks are reported interchangeably for the same encounter. */
-    private static int family(EventType t) {
-        return switch (t) {
-            case SUMMIT, MEETING, TALKS -> 0;
-            default -> t.ordinal() + 1;
-        };
     }
 
     /** Countries the event's participants stand for. */

@@ -280,9 +280,9 @@ public final class StanceStage implements Stage {
         if (ref == null) return false;
         for (CoreEntityMention m : doc.nlp.sentences().get(s).entityMentions()) {
             String v = m.coreMap().get(edu.stanford.nlp.ling.CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            int at = m.tokens().get(0).index() - 1;
-            boolean since = at > 0 && doc.nlp.sentences().get(s).tokens().get(at - 1).word().equalsIgnoreCase("since");  // "since 2012, X has opposed"
-            if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2 && !since)
+            // "since 2012, X has opposed ..." is a position held until now
+            if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2
+                    && !EventStage.followsSince(m))
                 return true;
         }
         return false;
