@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  *     system item meets at most one gold item; a second node for an already matched entity is a false positive.
  *     A system item that matches only an optional gold item is ignored.</li>
  * <li>Entities resolve by name and type ({@link EntityResolver}); names compare after {@link Names#normalize}.</li>
- * <li>Events: Summit, Meeting and Talks are one type family; Visit, Conference, Commemoration, Interview and
- *     Agreement each their own (PhoneCall and Speech match no gold type). A gold country participant is also
+ * <li>Events: Summit, Meeting, Talks and PhoneCall are one type family (a phone or video call is talks held at a
+ *     distance, FORMAT.md); Visit, Conference, Commemoration, Interview and Agreement each their own (the system's
+ *     dkg:Speech matches no gold type). A gold country participant is also
  *     met by a participant who represents it (holds a post of that country or of one of its organisations).
  *     Dates: the system's day, span or vague range must lie within the gold date at the gold's precision
  *     ({@code 2023-11} is met by 2023-11-16, not by 2023; {@code 2023-11-15/2023-11-17} needs that start and
@@ -324,10 +325,10 @@ public final class Scorer {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** Summit, Meeting and Talks are one family; every other type is its own. */
+    /** Summit, Meeting, Talks and PhoneCall are one family; every other type is its own. */
     static String family(String type) {
         return switch (type) {
-            case "Summit", "Meeting", "Talks" -> "Meeting";
+            case "Summit", "Meeting", "Talks", "PhoneCall" -> "Meeting";
             default -> type;
         };
     }

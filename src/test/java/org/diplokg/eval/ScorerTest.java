@@ -177,6 +177,27 @@ class ScorerTest {
     }
 
     @Test
+    void aPhoneCallIsTalksHeldAtADistance() {
+        // FORMAT.md: a phone or video call is in the Summit/Meeting/Talks family, on either side.
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("call", "PhoneCall", List.of("xi", "kishida"), null, "2023-11-16", "held", false));
+        for (String type : List.of("Talks", "Meeting", "Summit", "PhoneCall")) {
+            SystemItems.Article s = empty();
+            s.events().add(event("ev", type, "2023-11-16", null, "held", "person/xi", "person/kishida"));
+            assertEquals(new Score(1, 0, 0), total(score(g, s), Category.EVENTS), type);
+        }
+        SystemItems.Article visit = empty();
+        visit.events().add(event("ev", "Visit", "2023-11-16", null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(0, 1, 1), total(score(g, visit), Category.EVENTS));
+
+        GoldSet.Article talks = article("a");
+        talks.events().add(new GoldSet.Event("e", "Talks", List.of("xi", "kishida"), null, null, "held", false));
+        SystemItems.Article call = empty();
+        call.events().add(event("ev", "PhoneCall", null, null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(1, 0, 0), total(score(talks, call), Category.EVENTS), "the system's dkg:PhoneCall meets gold talks");
+    }
+
+    @Test
     void entityTypesMustAgree() {
         GoldSet.Article g = article("a");
         g.required().add("tokyo");
