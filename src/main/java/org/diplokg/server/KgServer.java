@@ -17,6 +17,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.diplokg.web.FrontDoor;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -83,6 +84,7 @@ public final class KgServer {
                 .addServlet("/$/server", new ActionServerStatus())
                 .addServlet("/$/validate/query", new QueryValidator())
                 .add(DATASET, dataService(view, options));
+        FrontDoor.mount(builder, view);
         if (wikidata != null)
             builder.add(WIKIDATA, readOnly(wikidata));
         if (options.updatable())
