@@ -84,7 +84,7 @@ public final class KgServer {
                 .addServlet("/$/server", new ActionServerStatus())
                 .addServlet("/$/validate/query", new QueryValidator())
                 .add(DATASET, dataService(view, options));
-        FrontDoor.mount(builder, view);
+        FrontDoor.mount(builder, view, DATASET, options.updatable());
         if (wikidata != null)
             builder.add(WIKIDATA, readOnly(wikidata));
         if (options.updatable())

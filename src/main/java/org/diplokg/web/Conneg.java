@@ -5,10 +5,13 @@ import java.util.Optional;
 
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Content negotiation for the linked-data paths, with Jena's {@link AcceptList} (q-values, wildcards). The
@@ -70,5 +73,23 @@ final class Conneg {
         }
         MediaType m = AcceptList.match(want, AcceptList.create(offers.toArray(String[]::new)));
         return Optional.ofNullable(m).map(MediaType::getContentTypeStr);
+    }
+
+    /** Writes {@code g} in the RDF format the request prefers (Turtle by default), or answers 406. */
+    static void sendRdf(HttpServletRequest req, HttpServletResponse resp, Graph g) throws java.io.IOException {
+        resp.setHeader("Vary", "Accept");
+        Optional<String> chosen = choose(req, rdfTypes());
+        if (chosen.isEmpty()) {
+            resp.sendError(406, "Not acceptable: available as " + String.join(", ", rdfTypes()));
+            return;
+        }
+        sendRdf(resp, g, RdfFormat.byMediaType(chosen.get()).orElseThrow());
+    }
+
+    static void sendRdf(HttpServletResponse resp, Graph g, RdfFormat format) throws java.io.IOException {
+        resp.setContentType(format.mediaType() + (format == RdfFormat.JSONLD ? "" : ";charset=utf-8"));
+        try (var out = resp.getOutputStream()) {
+            RDFDataMgr.write(out, g, format.lang);
+        }
     }
 }

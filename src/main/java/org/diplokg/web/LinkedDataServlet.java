@@ -1,7 +1,6 @@
 package org.diplokg.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shared.PrefixMapping;
 import org.diplokg.vocab.DKG;
 
@@ -88,11 +86,7 @@ final class LinkedDataServlet extends HttpServlet {
             if (chosen.isEmpty()) { notAcceptable(resp, Conneg.rdfTypes()); return; }
             format = Conneg.RdfFormat.byMediaType(chosen.get()).orElseThrow();
         }
-        Graph g = describe(iri(local));
-        resp.setContentType(format.mediaType() + (format == Conneg.RdfFormat.JSONLD ? "" : ";charset=utf-8"));
-        try (OutputStream out = resp.getOutputStream()) {
-            RDFDataMgr.write(out, g, format.lang);
-        }
+        Conneg.sendRdf(resp, describe(iri(local)), format);
     }
 
     /** The resource's own triples, the triples that point to it, and its evidence nodes: what its page shows. */
