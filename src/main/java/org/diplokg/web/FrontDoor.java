@@ -2,10 +2,11 @@ package org.diplokg.web;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.diplokg.store.ProjectLayout;
 
 /**
  * The linked-data front door added to the SPARQL server: dereferenceable resource IRIs with their HTML pages,
- * the Service Description, VoID and DCAT.
+ * the ontology's documentation, the Service Description, VoID and DCAT.
  * One call in {@code KgServer}'s builder chain mounts it all, so the server stays one readable builder.
  */
 public final class FrontDoor {
@@ -21,7 +22,12 @@ public final class FrontDoor {
         Descriptions descriptions = new Descriptions(kg, updatable);
         var sd = new DescriptionServlets.ServiceDescription(descriptions);
         var voidServlet = new DescriptionServlets.Dataset(descriptions);
+        OntologyServlet ontology = new OntologyServlet(ProjectLayout.fromEnvironment().ontology());
+        for (Conneg.RdfFormat f : Conneg.RdfFormat.values())
+            builder.addServlet("/ontology." + f.extension, ontology);
         return builder
+                .addServlet("/ontology", ontology)
+                .addServlet("/ontology/*", ontology)
                 .addServlet("/resource/*", ld)
                 .addServlet("/page/*", ld)
                 .addServlet("/data/*", ld)

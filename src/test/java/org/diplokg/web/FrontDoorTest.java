@@ -259,6 +259,27 @@ class FrontDoorTest {
         assertFalse(rio(jsonld.body(), RDFFormat.JSONLD, base).isEmpty());
     }
 
+    @Test
+    void ontologyIriAndVersionIriAreServed() throws Exception {
+        HttpResponse<String> html = get(base + "/ontology", "text/html");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.body().contains("id=\"Person\""), "a term's anchor: dkg:Person opens at its entry");
+        for (var f : formats().toList()) {
+            Object[] a = f.get();
+            HttpResponse<String> r = get(base + "/ontology", (String) a[1]);
+            assertEquals(200, r.statusCode(), (String) a[1]);
+            Model m = rio(r.body(), (RDFFormat) a[3], DKG.ONTOLOGY);
+            assertTrue(m.contains(VF.createIRI(DKG.ONTOLOGY), org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, org.eclipse.rdf4j.model.vocabulary.OWL.ONTOLOGY));
+            assertEquals(200, get(base + "/ontology." + a[0], null).statusCode());
+        }
+        assertTrue(get(base + "/ontology", "*/*").headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertEquals(406, get(base + "/ontology", "image/png").statusCode());
+        String version = kg.select("SELECT ?v WHERE { <" + DKG.ONTOLOGY + "> owl:versionIRI ?v }").get(0).get("v").getURI();
+        assertEquals(200, get(base + version.substring("https://w3id.org/diplokg".length()), "text/turtle").statusCode(), "version IRI");
+        assertEquals(404, get(base + "/ontology/9.9.9", "text/turtle").statusCode());
+    }
+
     static Set<String> objects(Model m, org.eclipse.rdf4j.model.Resource s, String p) {
         return m.filter(s, VF.createIRI(p), null).objects().stream().map(Value::stringValue).collect(Collectors.toSet());
     }
