@@ -6,7 +6,8 @@ import org.diplokg.store.ProjectLayout;
 
 /**
  * The linked-data front door added to the SPARQL server: dereferenceable resource IRIs with their HTML pages,
- * the ontology's documentation, the Service Description, VoID and DCAT.
+ * the ontology's documentation, the Service Description, VoID and DCAT, and DiploKG's examples and prefixes in the
+ * Fuseki UI.
  * One call in {@code KgServer}'s builder chain mounts it all, so the server stays one readable builder.
  */
 public final class FrontDoor {
@@ -22,10 +23,12 @@ public final class FrontDoor {
         Descriptions descriptions = new Descriptions(kg, updatable);
         var sd = new DescriptionServlets.ServiceDescription(descriptions);
         var voidServlet = new DescriptionServlets.Dataset(descriptions);
-        OntologyServlet ontology = new OntologyServlet(ProjectLayout.fromEnvironment().ontology());
+        ProjectLayout layout = ProjectLayout.fromEnvironment();
+        OntologyServlet ontology = new OntologyServlet(layout.ontology());
         for (Conneg.RdfFormat f : Conneg.RdfFormat.values())
             builder.addServlet("/ontology." + f.extension, ontology);
         return builder
+                .addFilter("/*", new QueryUi(layout.queriesDir()))
                 .addServlet("/ontology", ontology)
                 .addServlet("/ontology/*", ontology)
                 .addServlet("/resource/*", ld)
