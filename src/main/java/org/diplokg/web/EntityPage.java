@@ -231,7 +231,7 @@ final class EntityPage {
         Map<Node, Article> articles = Article.read(kg, byArticle.keySet());
         StringBuilder b = new StringBuilder();
         boolean top = heading.startsWith("Reports") || heading.startsWith("Mentions");
-        b.append(top ? "<h2>" : "<details><summary>").append(esc(heading)).append(": ").append(rows.size())
+        b.append(top ? "<h2>" : rows.size() <= 3 ? "<details open><summary>" : "<details><summary>").append(esc(heading)).append(": ").append(rows.size())
          .append(rows.size() == 1 ? " span" : " spans").append(" in ").append(byArticle.size())
          .append(byArticle.size() == 1 ? " article" : " articles").append(top ? "</h2>\n" : "</summary>\n");
         for (var e : byArticle.entrySet()) {
