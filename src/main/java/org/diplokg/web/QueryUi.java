@@ -81,7 +81,7 @@ final class QueryUi extends HttpFilter {
         return out;
     }
 
-    /** "# Question: ..." and the comment lines that continue it, up to its question mark; else the file name. */
+    /** "# Question: ..." and the comment lines that continue it, up to its last question mark; else the file name. */
     static String question(String text, String fallback) {
         StringBuilder q = null;
         for (String line : text.split("\n")) {
@@ -90,7 +90,7 @@ final class QueryUi extends HttpFilter {
             String c = l.substring(1).strip();
             if (q == null && c.startsWith("Question:")) q = new StringBuilder(c.substring("Question:".length()).strip());
             else if (q != null) q.append(' ').append(c);
-            if (q != null && q.toString().endsWith("?")) break;
+            if (q != null && q.indexOf("?") >= 0) return q.substring(0, q.lastIndexOf("?") + 1); // a note may follow it
         }
         return q == null ? fallback : q.toString();
     }

@@ -280,6 +280,47 @@ class FrontDoorTest {
         assertEquals(404, get(base + "/ontology/9.9.9", "text/turtle").statusCode());
     }
 
+    @Test
+    void queryUiCarriesDiploKGsExamplesAndPrefixes() throws Exception {
+        String index = get(base + "/", "text/html").body();
+        assertTrue(index.contains("<title>DiploKG"), "DiploKG's name on the UI");
+        assertTrue(index.contains("diplokg-ui.js") && index.contains("diplokg-ui.css"));
+        var jar = (java.net.JarURLConnection) QueryUi.class.getClassLoader().getResource("webapp/index.html").openConnection();
+        String chunk = jar.getJarFile().stream().map(e -> e.getName())
+                .filter(n -> n.startsWith("webapp/static/Query-") && n.endsWith(".js")).findFirst().orElseThrow()
+                .substring("webapp/static/".length());
+        String js = get(base + "/static/" + chunk, null).body();
+        assertTrue(js.contains(QueryUi.DIPLOKG_LITERALS), "the UI release still has the literals DiploKG replaces");
+        assertFalse(js.contains("Selection of triples"));
+
+        String config = get(base + "/diplokg-ui.js", null).body();
+        String json = config.substring(config.indexOf("window.DIPLOKG_UI = ") + "window.DIPLOKG_UI = ".length(), config.indexOf(";\n", config.indexOf("window.DIPLOKG_UI")));
+        var ui = org.apache.jena.atlas.json.JSON.parse(json);
+        var queries = ui.get("queries").getAsArray();
+        long files = 0;
+        for (String dir : List.of("queries", "queries/federated"))
+            try (var l = java.nio.file.Files.list(TestProject.LAYOUT.root().resolve(dir))) {
+                files += l.filter(f -> f.toString().endsWith(".rq")).count();
+            }
+        assertEquals(files, queries.size(), "every example query");
+        for (var q : queries) {
+            String text = q.getAsObject().get("value").getAsString().value();
+            String question = q.getAsObject().get("text").getAsString().value();
+            assertTrue(question.endsWith("?"), "a question: " + question);
+            assertTrue(text.contains(question.replace("Federated: ", "").split(" ")[0]));
+        }
+        Set<String> prefixes = ui.get("prefixes").getAsArray().stream().map(v -> v.getAsObject().get("text").getAsString().value())
+                .collect(Collectors.toSet());
+        assertTrue(prefixes.containsAll(Set.of("dkg", "dkgr", "wd", "wdt", "rdfs", "owl", "skos", "schema", "p", "ps", "pq", "wikibase")), prefixes.toString());
+    }
+
+    @Test
+    void questionIsTheHeaderUpToItsQuestionMark() {
+        assertEquals("Who met whom, and where?", QueryUi.question("# Question: Who met whom,\n# and where?\n# (A note.)\nSELECT * {}", "f.rq"));
+        assertEquals("Who said it?", QueryUi.question("# Question: Who said it? (Unnamed sources too.)\nSELECT * {}", "f.rq"));
+        assertEquals("f.rq", QueryUi.question("SELECT * {}", "f.rq"));
+    }
+
     static Set<String> objects(Model m, org.eclipse.rdf4j.model.Resource s, String p) {
         return m.filter(s, VF.createIRI(p), null).objects().stream().map(Value::stringValue).collect(Collectors.toSet());
     }
