@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
 import org.diplokg.web.FrontDoor;
+import org.diplokg.web.LabelService;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -104,6 +105,7 @@ public final class KgServer {
         Context cxt = Context.setupContextForDataset(dsg.getContext(), dsg);
         cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         guard.install(cxt);
+        LabelService.install(cxt);
         return new DatasetGraphWrapper(dsg, cxt);
     }
 
