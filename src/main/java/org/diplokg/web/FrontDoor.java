@@ -36,6 +36,8 @@ public final class FrontDoor {
                 .addServlet("/data/*", ld)
                 .addServlet("/.well-known/void", voidServlet)
                 .addServlet("/dataset", voidServlet)
+                .addFilter(dataset + "/*", new FormatParameter())
+                .addFilter(dataset, new FormatParameter())
                 .addFilter(dataset, sd)
                 .addFilter(dataset + "/sparql", sd)
                 .addFilter(dataset + "/query", sd);
