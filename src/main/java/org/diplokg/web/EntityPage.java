@@ -229,6 +229,12 @@ final class EntityPage {
         for (Binding r : rows)
             byArticle.computeIfAbsent(r.get("a") == null ? NO_ARTICLE : r.get("a"), k -> new ArrayList<>()).add(r);
         Map<Node, Article> articles = Article.read(kg, byArticle.keySet());
+        Map<Node, List<Binding>> extras = new java.util.HashMap<>();
+        for (Binding r : kg.select(Sparql.bind(EVIDENCE_EXTRAS, n)))
+            extras.computeIfAbsent(r.get("ev"), k -> new ArrayList<>()).add(r);
+        Set<Node> extraNodes = new HashSet<>();
+        extras.values().forEach(l -> l.forEach(r -> { extraNodes.add(r.get("p")); extraNodes.add(r.get("v")); }));
+        Map<Node, String> extraNames = kg.labels(extraNodes);
         StringBuilder b = new StringBuilder();
         boolean top = heading.startsWith("Reports") || heading.startsWith("Mentions");
         b.append(top ? "<h2>" : rows.size() <= 3 ? "<details open><summary>" : "<details><summary>").append(esc(heading)).append(": ").append(rows.size())
@@ -244,14 +250,28 @@ final class EntityPage {
                 String begin = r.get("b") == null ? "?" : r.get("b").getLiteralLexicalForm();
                 String end = r.get("e") == null ? "?" : r.get("e").getLiteralLexicalForm();
                 b.append("<li><q>").append(esc(text)).append("</q> ")
-                 .append(link(r.get("ev").getURI(), "[" + begin + "–" + end + "]"))
-                 .append("<div class=\"cite\">Cite this: ")
+                 .append(link(r.get("ev").getURI(), "[" + begin + "–" + end + "]"));
+                for (Binding x : extras.getOrDefault(r.get("ev"), List.of()))
+                    b.append(" <span class=\"tag\">").append(esc(extraNames.getOrDefault(x.get("p"), Html.curie(x.get("p").getURI()))))
+                     .append(": </span>").append(value(x.get("v"), extraNames));
+                b.append("<div class=\"cite\">Cite this: ")
                  .append(esc(cite(text, art, begin, end, r.get("ev").getURI()))).append("</div></li>\n");
             }
             b.append("</ul></div>\n");
         }
         return b.append(top ? "" : "</details>\n").toString();
     }
+
+    /**
+     * What else an evidence node says (a sentence, the rule that matched, ...), so that provenance the converter adds
+     * later is shown without a change here; entailed super-properties of what is shown are left out.
+     */
+    private static final String EVIDENCE_EXTRAS = """
+            SELECT ?ev ?p ?v WHERE {
+              $x dkg:evidence ?ev . ?ev ?p ?v
+              FILTER (?p NOT IN (rdf:type, dkg:article, dkg:beginIndex, dkg:endIndex, dkg:exactText))
+              FILTER NOT EXISTS { ?ev ?q ?v . ?q rdfs:subPropertyOf ?p FILTER (?q != ?p) }
+            } ORDER BY ?ev ?p ?v""";
 
     private static final Node NO_ARTICLE = NodeFactory.createURI("urn:diplokg:no-article");
 

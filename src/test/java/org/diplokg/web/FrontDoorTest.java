@@ -202,6 +202,25 @@ class FrontDoorTest {
         assertTrue(page.contains("a &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt; note"));
     }
 
+    /** Provenance the converter may add to evidence later (a sentence, a rule) shows up without a change to the page. */
+    @Test
+    void evidenceShowsWhateverElseItRecords() {
+        DatasetGraph scratch = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        Node x = NodeFactory.createURI(DKG.RESOURCE + "person/test"), ev = NodeFactory.createURI(DKG.RESOURCE + "evidence/a/0-4");
+        Node art = NodeFactory.createURI(DKG.ARTICLE_NS + "a"), g = art;
+        org.apache.jena.system.Txn.executeWrite(scratch, () -> {
+            scratch.add(g, x, NodeFactory.createURI(DKG.NS + "evidence"), ev);
+            scratch.add(g, ev, NodeFactory.createURI(DKG.NS + "article"), art);
+            scratch.add(g, ev, NodeFactory.createURI(DKG.NS + "exactText"), NodeFactory.createLiteralString("Test"));
+            scratch.add(g, ev, NodeFactory.createURI(DKG.NS + "sentenceText"), NodeFactory.createLiteralString("Test said <so>."));
+            scratch.add(g, art, NodeFactory.createURI(DKG.SCHEMA + "headline"), NodeFactory.createLiteralString("A headline"));
+        });
+        String page = new EntityPage(new Sparql(KgDataset.queryView(scratch))).render(x, "/data/person/test");
+        assertTrue(page.contains("<q>Test</q>"));
+        assertTrue(page.contains("dkg:sentenceText: </span>Test said &lt;so&gt;."), page);
+        assertTrue(page.contains("In: A headline."), "the citation names the article");
+    }
+
     @Test
     void serviceDescriptionAtTheEndpoint() throws Exception {
         long named = kg.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").size();
