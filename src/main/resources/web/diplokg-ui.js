@@ -16,6 +16,9 @@
     document.querySelectorAll('button, a.nav-link').forEach(function (el) {
       if (unsupported.indexOf(el.textContent.trim().toLowerCase()) >= 0) el.classList.add('diplokg-hidden');
     });
+    document.querySelectorAll('.navbar-brand').forEach(function (a) {
+      if (a.textContent.indexOf('DiploKG') < 0) a.insertAdjacentText('beforeend', ' · DiploKG');
+    });
     document.querySelectorAll('h2').forEach(function (h) {
       if (h.textContent.trim() === 'Apache Jena Fuseki') h.textContent = 'DiploKG (Apache Jena Fuseki)';
     });

@@ -19,7 +19,10 @@ final class DescriptionServlets {
         return url.substring(0, url.length() - req.getRequestURI().length()) + req.getContextPath() + "/";
     }
 
-    /** VoID and DCAT at {@code /.well-known/void} (VoID's well-known path) and {@code /dataset} (the dataset IRI's path). */
+    /**
+     * VoID and DCAT at {@code /.well-known/void} (VoID's well-known path) and {@code /dataset} (the dataset IRI's path);
+     * a browser gets the Turtle inside an HTML page.
+     */
     static final class Dataset extends HttpServlet {
         private final Descriptions descriptions;
 
@@ -27,6 +30,20 @@ final class DescriptionServlets {
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            var offers = new java.util.ArrayList<>(Conneg.rdfTypes());
+            offers.add(1, Conneg.HTML);
+            if (Conneg.choose(req, offers).filter(Conneg.HTML::equals).isPresent()) {
+                resp.setHeader("Vary", "Accept");
+                var turtle = new java.io.ByteArrayOutputStream();
+                org.apache.jena.riot.RDFDataMgr.write(turtle, descriptions.dataset(base(req)), org.apache.jena.riot.Lang.TURTLE);
+                String body = "<h1>DiploKG: dataset description</h1>\n<p>VoID and DCAT, computed from the served data. "
+                        + "RDF clients get this by content negotiation (Turtle, N-Triples, JSON-LD, RDF/XML).</p>\n<pre>"
+                        + Html.esc(turtle.toString(java.nio.charset.StandardCharsets.UTF_8)) + "</pre>\n";
+                byte[] html = Html.page("Dataset description", "", body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                resp.setContentType("text/html;charset=utf-8");
+                resp.getOutputStream().write(html);
+                return;
+            }
             Conneg.sendRdf(req, resp, descriptions.dataset(base(req)));
         }
     }

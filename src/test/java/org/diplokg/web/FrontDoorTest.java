@@ -274,6 +274,12 @@ class FrontDoorTest {
             for (String ex : examples)
                 assertEquals(303, get(base + "/resource/" + ex.substring(DKG.RESOURCE.length()), "text/turtle").statusCode(), "example " + ex);
         }
+        HttpResponse<String> html = get(base + "/.well-known/void", "text/html");
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.body().contains("void:sparqlEndpoint"), "a browser sees the description");
+        Graph update = new Descriptions(kg, true).service("http://example.org/kg/sparql");
+        assertTrue(update.contains(NodeFactory.createURI("http://example.org/kg/sparql#service"),
+                NodeFactory.createURI(SD + "supportedLanguage"), NodeFactory.createURI(SD + "SPARQL11Update")), "update when mounted");
         HttpResponse<String> jsonld = get(base + "/.well-known/void", "application/ld+json");
         assertFalse(rio(jsonld.body(), RDFFormat.JSONLD, base).isEmpty());
     }
