@@ -27,7 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * credential, the offline Wikidata slice at {@code /wikidata} (always read-only) when one is given, and the
  * standard Fuseki UI at {@code /}. SERVICE is enabled for the allowlist of {@link ServicePolicy} only. The UI gets only the read side of Fuseki's admin API
  * (server description, ping, statistics, query validation); nothing that creates, deletes, backs up or
- * uploads is mounted.
+ * uploads is mounted. {@link FrontDoor} adds the linked-data paths (resource IRIs, entity and ontology pages,
+ * Service Description, VoID/DCAT, DiploKG's UI examples) and {@link LabelService} WDQS's label service.
  */
 public final class KgServer {
     private KgServer() {}

@@ -39,9 +39,12 @@ final class Html {
         return iri;
     }
 
-    /** A link to an IRI with the given text. */
+    /** A link to an IRI with the given text; only local and http(s) targets are links (no {@code javascript:} IRIs). */
     static String link(String iri, String text) {
-        return "<a href=\"" + esc(href(iri)) + "\">" + esc(text) + "</a>";
+        String h = href(iri);
+        if (!(h.startsWith("/") || h.startsWith("#") || h.startsWith("http://") || h.startsWith("https://")))
+            return "<span class=\"iri\">" + esc(text) + "</span>";
+        return "<a href=\"" + esc(h) + "\">" + esc(text) + "</a>";
     }
 
     /** A prefixed name for a well-known namespace, else the IRI in angle brackets. */

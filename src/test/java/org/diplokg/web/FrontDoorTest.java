@@ -194,12 +194,14 @@ class FrontDoorTest {
         org.apache.jena.system.Txn.executeWrite(scratch, () -> {
             scratch.add(g, x, NodeFactory.createURI(RDFS_LABEL), NodeFactory.createLiteralLang("<script>alert(1)</script>", "en"));
             scratch.add(g, x, NodeFactory.createURI(DKG.NS + "note"), NodeFactory.createLiteralString("a \"quoted\" & <b>bold</b> note"));
+            scratch.add(g, x, NodeFactory.createURI(DKG.NS + "seeAlso"), NodeFactory.createURI("javascript:alert(2)"));
         });
         String page = new EntityPage(new Sparql(KgDataset.queryView(scratch))).render(x, "/data/person/test");
         assertFalse(page.contains("<script>alert"));
         assertFalse(page.contains("<b>bold"));
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(page.contains("a &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt; note"));
+        assertFalse(page.contains("href=\"javascript:"), "an IRI that is not http(s) is not a link");
     }
 
     /** Provenance the converter may add to evidence later (a sentence, a rule) shows up without a change to the page. */
