@@ -34,7 +34,7 @@ class BrowserCheckTest {
     void queryUiAndEntityPageInChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not installed at " + CHROMIUM + " (.ci/run installs it: apt-get install -y chromium)");
         assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core not installed (.ci/run: npm install --prefix src/test/browser)");
+                "playwright-core not installed (.ci/run: cd src/test/browser && npm ci)");
         DatasetGraph view = KgDataset.queryView(TestProject.dataset());
         Sparql kg = new Sparql(view);
         Node person = kg.select("SELECT ?x WHERE { ?x a dkg:Person ; dkg:evidence ?e ; owl:sameAs ?w } GROUP BY ?x "
