@@ -18,6 +18,8 @@ import org.diplokg.convert.ArticleLoader;
 import org.diplokg.convert.model.Article;
 import org.diplokg.convert.model.ArticleDocument;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -33,7 +35,10 @@ import edu.stanford.nlp.util.CoreMap;
  * The one test that loads CoreNLP's models. Every other test that needs annotations reads the committed ones
  * (data/annotations/, src/test/annotations/), whose key covers the text, date, corenlp.properties and CoreNLP
  * version; what a key cannot cover is whether the models on the classpath still produce those annotations.
+ * Loading the models takes tens of seconds on one core, so this class runs beside the others (it shares nothing
+ * with them but the pipeline, which is built once per JVM under a lock).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AnnotateStageTest {
 
     @Test
