@@ -10,6 +10,9 @@ import java.util.Map;
  * @param total    per category, micro-averaged: the counts summed over the articles, except {@code merges},
  *                 where each gold cross-article event and each wrong merge counts once (per article it is
  *                 counted in every article it involves)
+ * @param diagnostics per diagnosed category (events, quotes, posts, stances, in {@link Category} order), the
+ *                 attribute counts summed over the articles ({@link Diagnostic}, defined in {@link Scorer})
  * @param findings every false positive and false negative, by article, category and order of the items
  */
-public record EvalResult(Map<String, Map<Category, Score>> articles, Map<Category, Score> total, List<Finding> findings) {}
+public record EvalResult(Map<String, Map<Category, Score>> articles, Map<Category, Score> total,
+                         Map<Category, Diagnostic> diagnostics, List<Finding> findings) {}

@@ -15,7 +15,7 @@ public record GoldSet(Map<String, Entity> entities, List<Article> articles) {
     /** The entity types of FORMAT.md. */
     public static final List<String> ENTITY_TYPES = List.of("Person", "Organization", "Country", "Place", "Document", "PolicyConcept");
     /** The event types of FORMAT.md. */
-    public static final List<String> EVENT_TYPES = List.of("Summit", "Meeting", "Talks", "Visit", "Conference", "Commemoration", "Interview", "Agreement");
+    public static final List<String> EVENT_TYPES = List.of("Summit", "Meeting", "Talks", "PhoneCall", "Visit", "Conference", "Commemoration", "Interview", "Agreement");
     public static final List<String> STATUSES = List.of("held", "planned", "cancelled", "postponed");
     public static final List<String> STANCES = List.of("support", "oppose", "urge", "reaffirm", "concern");
     public static final List<String> CONCEPT_RELATIONS = List.of("introducedBy", "agreedIn", "codifiedIn", "reaffirmedIn");

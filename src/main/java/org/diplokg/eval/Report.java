@@ -5,14 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.diplokg.UserException;
 
-/** Renders an {@link EvalResult}: fixed-width tables, the JSON file of issue 4, and the explanation of every error. */
+/**
+ * Renders {@link EvalResult}s: fixed-width tables, the diagnostics, the line-per-set totals, the JSON file, and
+ * the explanation of every error.
+ */
 public final class Report {
     private Report() {}
+
+    /** What "found" means for each diagnosed category, as the text report words it (see {@link Scorer}). */
+    private static final Map<Category, String> FOUND = new EnumMap<>(Map.of(Category.EVENTS, "detected",
+            Category.QUOTES, "text found", Category.POSTS, "holder found", Category.STANCES, "holder found"));
 
     /** One table: a row per category with tp, fp, fn, precision, recall and F1. */
     public static String table(String title, Map<Category, Score> scores) {
@@ -26,26 +34,89 @@ public final class Report {
         return b.toString();
     }
 
-    /** Every article's table, then the total. */
-    public static String tables(EvalResult r) {
+    /** The total table and the diagnostics of one gold set, after every article's table when {@code byArticle}. */
+    public static String tables(EvalResult r, boolean byArticle) {
         StringBuilder b = new StringBuilder();
-        r.articles().forEach((stem, scores) -> b.append(table("Article " + stem, scores)).append('\n'));
+        if (byArticle) r.articles().forEach((stem, scores) -> b.append(table("Article " + stem, scores)).append('\n'));
         b.append(table("Total (micro-averaged over " + r.articles().size() + " articles)", r.total()));
+        b.append('\n').append(diagnostics(r));
         return b.toString();
     }
 
-    /** {@code {"total": {CATEGORY: {...}}, "articles": {STEM: {CATEGORY: {...}}}}}, keys in a fixed order. */
+    /**
+     * A line per diagnosed category: the required gold items, how many were found, and of those how many have
+     * each attribute right ({@link Diagnostic}).
+     */
+    public static String diagnostics(EvalResult r) {
+        StringBuilder b = new StringBuilder("Diagnostics (required gold items; of those found, how many have each attribute right)\n");
+        r.diagnostics().forEach((c, d) -> {
+            b.append(String.format(Locale.ROOT, "%-10s %5d gold %5d %-14s", c.key(), d.gold(), d.found(), FOUND.get(c)));
+            d.right().forEach((attribute, n) -> b.append(String.format(Locale.ROOT, "  %s %d", attribute, n)));
+            b.append('\n');
+        });
+        return b.toString();
+    }
+
+    /** One line per gold set: its article count and each category's total F1 (the counts are in the set tables). */
+    public static String totals(Map<String, EvalResult> sets) {
+        int nameWidth = Math.max(3, sets.keySet().stream().mapToInt(String::length).max().orElse(3));
+        StringBuilder b = new StringBuilder("Totals: F1 per category, one line per gold set\n");
+        b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %8s", "set", "articles"));
+        for (Category c : Category.values()) b.append(String.format(Locale.ROOT, " %" + Math.max(6, c.key().length()) + "s", c.key()));
+        b.append('\n');
+        sets.forEach((name, r) -> {
+            b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %8d", name, r.articles().size()));
+            for (Category c : Category.values())
+                b.append(String.format(Locale.ROOT, " %" + Math.max(6, c.key().length()) + ".3f", r.total().get(c).f1()));
+            b.append('\n');
+        });
+        return b.toString();
+    }
+
+    /**
+     * One gold set: {@code {"total": {CATEGORY: {"tp", "fp", "fn", "precision", "recall", "f1"}}, "articles": {STEM:
+     * {CATEGORY: {...}}}, "diagnostics": {CATEGORY: {"gold", "found", ATTRIBUTE...}}}}, keys in a fixed order.
+     */
     public static String json(EvalResult r) {
-        StringBuilder b = new StringBuilder("{\n  \"total\": ");
-        categories(b, r.total(), "  ");
-        b.append(",\n  \"articles\": {");
+        StringBuilder b = new StringBuilder("{\n");
+        set(b, r, "");
+        return b.append("\n}\n").toString();
+    }
+
+    /** Several gold sets: {@code {"sets": {NAME: SET}}}, each SET shaped as {@link #json(EvalResult)}'s object, in the given order. */
+    public static String json(Map<String, EvalResult> sets) {
+        StringBuilder b = new StringBuilder("{\n  \"sets\": {");
+        int i = 0;
+        for (var e : sets.entrySet()) {
+            b.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": {\n");
+            set(b, e.getValue(), "    ");
+            b.append("\n    }");
+        }
+        return b.append(sets.isEmpty() ? "}" : "\n  }").append("\n}\n").toString();
+    }
+
+    /** The members of one set's object ("total", "articles", "diagnostics"), each line prefixed by {@code indent}. */
+    private static void set(StringBuilder b, EvalResult r, String indent) {
+        String in = indent + "  ";
+        b.append(in).append("\"total\": ");
+        categories(b, r.total(), in);
+        b.append(",\n").append(in).append("\"articles\": {");
         int i = 0;
         for (var e : r.articles().entrySet()) {
-            b.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": ");
-            categories(b, e.getValue(), "    ");
+            b.append(i++ == 0 ? "\n" : ",\n").append(in).append("  ").append(quote(e.getKey())).append(": ");
+            categories(b, e.getValue(), in + "  ");
         }
-        b.append(r.articles().isEmpty() ? "}" : "\n  }").append("\n}\n");
-        return b.toString();
+        b.append(r.articles().isEmpty() ? "}" : "\n" + in + "}");
+        b.append(",\n").append(in).append("\"diagnostics\": {");
+        i = 0;
+        for (var e : r.diagnostics().entrySet()) {
+            Diagnostic d = e.getValue();
+            b.append(i++ == 0 ? "\n" : ",\n").append(in).append("  ").append(quote(e.getKey().key()))
+                    .append(String.format(Locale.ROOT, ": {\"gold\": %d, \"found\": %d", d.gold(), d.found()));
+            d.right().forEach((attribute, n) -> b.append(", ").append(quote(attribute)).append(": ").append(n));
+            b.append('}');
+        }
+        b.append(r.diagnostics().isEmpty() ? "}" : "\n" + in + "}");
     }
 
     private static void categories(StringBuilder b, Map<Category, Score> scores, String indent) {
@@ -64,13 +135,13 @@ public final class Report {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    /** Writes the JSON beside the target and moves it into place, so a reader never sees half a file. */
-    public static void writeJson(EvalResult r, Path file) {
+    /** Writes {@code json} beside the target and moves it into place, so a reader never sees half a file. */
+    public static void writeJson(String json, Path file) {
         try {
             Path abs = file.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            Files.writeString(tmp, json(r), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UserException(file + ": cannot write (" + UserException.oneLine(e.getMessage()) + ")", e);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
  *     system item meets at most one gold item; a second node for an already matched entity is a false positive.
  *     A system item that matches only an optional gold item is ignored.</li>
  * <li>Entities resolve by name and type ({@link EntityResolver}); names compare after {@link Names#normalize}.</li>
- * <li>Events: Summit, Meeting and Talks are one type family; Visit, Conference, Commemoration, Interview and
- *     Agreement each their own (PhoneCall and Speech match no gold type). A gold country participant is also
+ * <li>Events: Summit, Meeting, Talks and PhoneCall are one type family (a phone or video call is talks held at a
+ *     distance, FORMAT.md); Visit, Conference, Commemoration, Interview and Agreement each their own (the system's
+ *     dkg:Speech matches no gold type). A gold country participant is also
  *     met by a participant who represents it (holds a post of that country or of one of its organisations).
  *     Dates: the system's day, span or vague range must lie within the gold date at the gold's precision
  *     ({@code 2023-11} is met by 2023-11-16, not by 2023; {@code 2023-11-15/2023-11-17} needs that start and
@@ -48,6 +50,21 @@ import java.util.stream.Collectors;
  *     system event matched to that gold event in the same article, a date value by a target dated within it.</li>
  * <li>Links: over the required gold entities with a Q-id that the system matched: the same Q-id is a true
  *     positive, another Q-id a false positive, none a false negative.</li>
+ * </ul>
+ * <p>Diagnostics ({@link Diagnostic}) say which mechanism to fix first. For each required gold item of four
+ * categories: is it <em>found</em> at all, and if so, which attributes its <em>counterpart</em> has right. The
+ * counterpart is the system item matched to it (a true positive, so everything is right), or else, of the system
+ * items of the article that pass the category's "found" test, the one that passes the most attribute checks (the
+ * first in the KG's order on ties; it may be matched to another gold item). Each attribute check is the scoring
+ * check of that name above, so a gold attribute that is not scored (a null date, place or status) counts as right.
+ * <ul>
+ * <li>Events: found = a system event of the same type family that has at least one of the gold participants (a
+ *     country also met by a person representing it), or that agrees with the gold place and date where the gold
+ *     gives both; attributes participants (all of them), date, place, status.</li>
+ * <li>Quotes: found = a system quotation whose text starts with {@code starts}; attribute speaker.</li>
+ * <li>Posts: found = a post claim of the gold holder; attributes role (every role word), of, former (the former
+ *     flag as the gold's {@code current} says).</li>
+ * <li>Stances: found = a stance of the gold holder; attributes stance (the class) and issue.</li>
  * </ul>
  */
 public final class Scorer {
@@ -75,23 +92,26 @@ public final class Scorer {
     private EvalResult run() {
         Map<String, Map<Category, Score>> articles = new TreeMap<>();
         Map<String, Map<String, String>> eventAssignments = new TreeMap<>();
+        Map<Category, Diagnostic> diagnostics = new EnumMap<>(Category.class);
         for (GoldSet.Article a : gold.articles()) {
             SystemItems.Article s = system.articles().getOrDefault(a.stem(), SystemItems.Article.EMPTY);
             Map<Category, Score> scores = new EnumMap<>(Category.class);
             Map<String, String> assigned = new HashMap<>();
+            Map<Category, Diagnostic> diagnosed = new EnumMap<>(Category.class);
             List<Map.Entry<GoldSet.Entity, String>> matchedEntities = new ArrayList<>();
             scores.put(Category.ENTITIES, entities(a, s, matchedEntities));
-            scores.put(Category.POSTS, posts(a, s));
+            scores.put(Category.POSTS, posts(a, s, diagnosed));
             Map<String, String> identified = new HashMap<>();
-            scores.put(Category.EVENTS, events(a, s, assigned, identified));
-            scores.put(Category.QUOTES, quotes(a, s));
-            scores.put(Category.STANCES, stances(a, s));
+            scores.put(Category.EVENTS, events(a, s, assigned, identified, diagnosed));
+            scores.put(Category.QUOTES, quotes(a, s, diagnosed));
+            scores.put(Category.STANCES, stances(a, s, diagnosed));
             scores.put(Category.DOCUMENTS, documents(a, s));
             scores.put(Category.CONCEPTS, concepts(a, s, assigned));
             scores.put(Category.LINKS, links(a, matchedEntities));
             scores.put(Category.MERGES, Score.ZERO);
             articles.put(a.stem(), scores);
             eventAssignments.put(a.stem(), identified);
+            diagnosed.forEach((c, d) -> diagnostics.merge(c, d, Diagnostic::plus));
         }
         Map<Category, Score> total = new EnumMap<>(Category.class);
         for (Category c : Category.values()) total.put(c, Score.ZERO);
@@ -100,7 +120,7 @@ public final class Scorer {
         total.put(Category.MERGES, merges(eventAssignments, articles));
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparing(Finding::stem).thenComparing(Finding::category));
-        return new EvalResult(articles, total, List.copyOf(sorted));
+        return new EvalResult(articles, total, diagnostics, List.copyOf(sorted));
     }
 
     // ---- categories -------------------------------------------------------------------------------------------
@@ -125,31 +145,40 @@ public final class Scorer {
         return score(o, g, GoldEntity::optional);
     }
 
-    private Score posts(GoldSet.Article a, SystemItems.Article s) {
-        List<Check<GoldSet.Post, SystemItems.Post>> checks = List.of(
-                new Check<>("holder", (g, p) -> resolver.is(p.holder(), g.holder())),
+    private Score posts(GoldSet.Article a, SystemItems.Article s, Map<Category, Diagnostic> diagnosed) {
+        Check<GoldSet.Post, SystemItems.Post> holder = new Check<>("holder", (g, p) -> resolver.is(p.holder(), g.holder()));
+        List<Check<GoldSet.Post, SystemItems.Post>> attributes = List.of(
                 new Check<>("role", (g, p) -> Names.words(p.postLabel()).containsAll(Names.words(g.role()))),
                 new Check<>("of", (g, p) -> g.of() == null || resolver.isOrRepresents(p.of(), g.of())),
-                new Check<>("current", (g, p) -> Boolean.FALSE.equals(g.current()) == p.former()));
+                new Check<>("former", (g, p) -> Boolean.FALSE.equals(g.current()) == p.former()));
+        List<Check<GoldSet.Post, SystemItems.Post>> checks = prepend(holder, attributes);
         Matching.Outcome o = category(Category.POSTS, a.stem(), a.posts(), GoldSet.Post::optional, s.posts(), checks,
                 g -> g.holder() + ": " + g.role() + (g.of() != null ? " of " + g.of() : "") + (Boolean.FALSE.equals(g.current()) ? " (former)" : ""),
                 p -> resolver.label(p.holder()) + ": " + p.postLabel() + " [in " + resolver.label(p.of()) + "]" + (p.former() ? " (former)" : ""),
                 SystemItems.Post::evidence, g -> null);
+        diagnosed.put(Category.POSTS, diagnose(a.posts(), GoldSet.Post::optional, s.posts(), o, holder.test(), attributes));
         return score(o, a.posts(), GoldSet.Post::optional);
     }
 
-    private Score events(GoldSet.Article a, SystemItems.Article s, Map<String, String> assigned, Map<String, String> identified) {
+    private Score events(GoldSet.Article a, SystemItems.Article s, Map<String, String> assigned, Map<String, String> identified,
+                         Map<Category, Diagnostic> diagnosed) {
         Check<GoldSet.Event, SystemItems.Event> type =
                 new Check<>("type", (g, e) -> e.types().stream().map(Scorer::family).anyMatch(family(g.type())::equals));
         Check<GoldSet.Event, SystemItems.Event> participants = new Check<>("participants", (g, e) -> g.participants().stream()
                 .allMatch(p -> e.participants().stream().anyMatch(x -> resolver.isOrRepresents(x, p))));
-        List<Check<GoldSet.Event, SystemItems.Event>> checks = List.of(type, participants,
-                new Check<>("date", (g, e) -> dateAgrees(g.date(), e)),
-                new Check<>("place", (g, e) -> g.place() == null || e.placeWithin().stream().anyMatch(x -> resolver.is(x, g.place()))),
+        Check<GoldSet.Event, SystemItems.Event> date = new Check<>("date", (g, e) -> dateAgrees(g.date(), e));
+        Check<GoldSet.Event, SystemItems.Event> place =
+                new Check<>("place", (g, e) -> g.place() == null || e.placeWithin().stream().anyMatch(x -> resolver.is(x, g.place())));
+        List<Check<GoldSet.Event, SystemItems.Event>> attributes = List.of(participants, date, place,
                 new Check<>("status", (g, e) -> g.status() == null || g.status().equals(e.status())));
+        List<Check<GoldSet.Event, SystemItems.Event>> checks = prepend(type, attributes);
         Matching.Outcome o = category(Category.EVENTS, a.stem(), a.events(), GoldSet.Event::optional, s.events(), checks,
                 g -> g.type() + " " + g.participants() + " date " + g.date() + " place " + g.place() + " " + g.status() + " (" + g.id() + ")",
                 this::describe, SystemItems.Event::evidence, g -> null);
+        BiPredicate<GoldSet.Event, SystemItems.Event> detected = (g, e) -> type.test().test(g, e)
+                && (g.participants().stream().anyMatch(p -> e.participants().stream().anyMatch(x -> resolver.isOrRepresents(x, p)))
+                    || g.place() != null && g.date() != null && place.test().test(g, e) && date.test().test(g, e));
+        diagnosed.put(Category.EVENTS, diagnose(a.events(), GoldSet.Event::optional, s.events(), o, detected, attributes));
         for (int i = 0; i < a.events().size(); i++)
             if (o.systemOf(i) >= 0) assigned.put(a.events().get(i).id(), s.events().get(o.systemOf(i)).iri());
         // For the merges line only identity matters: a gold event whose attributes the system got wrong is
@@ -165,27 +194,31 @@ public final class Scorer {
         return score(o, a.events(), GoldSet.Event::optional);
     }
 
-    private Score quotes(GoldSet.Article a, SystemItems.Article s) {
-        List<Check<GoldSet.Quote, SystemItems.Quote>> checks = List.of(
-                new Check<>("text", (g, q) -> Names.startsWith(q.text(), g.starts())),
+    private Score quotes(GoldSet.Article a, SystemItems.Article s, Map<Category, Diagnostic> diagnosed) {
+        Check<GoldSet.Quote, SystemItems.Quote> text = new Check<>("text", (g, q) -> Names.startsWith(q.text(), g.starts()));
+        List<Check<GoldSet.Quote, SystemItems.Quote>> attributes = List.of(
                 new Check<>("speaker", (g, q) -> g.speaker() == null ? q.unnamed() : resolver.is(q.speaker(), g.speaker())));
+        List<Check<GoldSet.Quote, SystemItems.Quote>> checks = prepend(text, attributes);
         Matching.Outcome o = category(Category.QUOTES, a.stem(), a.quotes(), GoldSet.Quote::optional, s.quotes(), checks,
                 g -> (g.speaker() == null ? "(unnamed)" : g.speaker()) + ": \"" + g.starts() + "...\"",
                 q -> (q.speaker() != null ? resolver.label(q.speaker()) : "(unnamed: " + q.speakerLabel() + ")") + ": \"" + abbreviate(q.text()) + "\"",
                 SystemItems.Quote::evidence, GoldSet.Quote::starts);
+        diagnosed.put(Category.QUOTES, diagnose(a.quotes(), GoldSet.Quote::optional, s.quotes(), o, text.test(), attributes));
         return score(o, a.quotes(), GoldSet.Quote::optional);
     }
 
-    private Score stances(GoldSet.Article a, SystemItems.Article s) {
-        List<Check<GoldSet.Stance, SystemItems.Stance>> checks = List.of(
-                new Check<>("holder", (g, x) -> resolver.is(x.holder(), g.holder())),
+    private Score stances(GoldSet.Article a, SystemItems.Article s, Map<Category, Diagnostic> diagnosed) {
+        Check<GoldSet.Stance, SystemItems.Stance> holder = new Check<>("holder", (g, x) -> resolver.is(x.holder(), g.holder()));
+        List<Check<GoldSet.Stance, SystemItems.Stance>> attributes = List.of(
+                new Check<>("stance", (g, x) -> g.stance().equals(x.stance())),
                 new Check<>("issue", (g, x) -> g.issue().stream().anyMatch(k ->
-                        x.issueLabels().stream().anyMatch(l -> Names.contains(l, k)) || Names.contains(x.evidence().text(), k))),
-                new Check<>("stance", (g, x) -> g.stance().equals(x.stance())));
+                        x.issueLabels().stream().anyMatch(l -> Names.contains(l, k)) || Names.contains(x.evidence().text(), k))));
+        List<Check<GoldSet.Stance, SystemItems.Stance>> checks = prepend(holder, attributes);
         Matching.Outcome o = category(Category.STANCES, a.stem(), a.stances(), GoldSet.Stance::optional, s.stances(), checks,
                 g -> g.holder() + ": " + g.stance() + " " + g.issue(),
                 x -> resolver.label(x.holder()) + ": " + x.stance() + " (" + (x.issueLabels().isEmpty() ? x.issue() : x.issueLabels().get(0)) + ")",
                 SystemItems.Stance::evidence, g -> null);
+        diagnosed.put(Category.STANCES, diagnose(a.stances(), GoldSet.Stance::optional, s.stances(), o, holder.test(), attributes));
         return score(o, a.stances(), GoldSet.Stance::optional);
     }
 
@@ -296,6 +329,41 @@ public final class Scorer {
         return o;
     }
 
+    private static <G, S> List<Check<G, S>> prepend(Check<G, S> first, List<Check<G, S>> rest) {
+        List<Check<G, S>> out = new ArrayList<>(List.of(first));
+        out.addAll(rest);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The diagnostic of one category in one article (class javadoc): each required gold item's counterpart is its
+     * matched system item, or else the found system item passing the most attribute checks.
+     */
+    private static <G, S> Diagnostic diagnose(List<G> gold, Predicate<G> optional, List<S> sys, Matching.Outcome o,
+                                              BiPredicate<G, S> found, List<Check<G, S>> attributes) {
+        int required = 0, withCounterpart = 0;
+        int[] right = new int[attributes.size()];
+        for (int g = 0; g < gold.size(); g++) {
+            G item = gold.get(g);
+            if (optional.test(item)) continue;
+            required++;
+            S counterpart = o.systemOf(g) >= 0 ? sys.get(o.systemOf(g)) : null;
+            int best = -1;
+            if (counterpart == null)
+                for (S s : sys) {
+                    if (!found.test(item, s)) continue;
+                    int passes = (int) attributes.stream().filter(c -> c.test().test(item, s)).count();
+                    if (passes > best) { best = passes; counterpart = s; }
+                }
+            if (counterpart == null) continue;
+            withCounterpart++;
+            for (int i = 0; i < attributes.size(); i++) if (attributes.get(i).test().test(item, counterpart)) right[i]++;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) counts.put(attributes.get(i).name(), right[i]);
+        return new Diagnostic(required, withCounterpart, counts);
+    }
+
     private static <G, S> List<String> failed(List<Check<G, S>> checks, G g, S s) {
         List<String> out = new ArrayList<>();
         for (Check<G, S> c : checks) if (!c.test().test(g, s)) out.add(c.name());
@@ -324,10 +392,10 @@ public final class Scorer {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** Summit, Meeting and Talks are one family; every other type is its own. */
+    /** Summit, Meeting, Talks and PhoneCall are one family; every other type is its own. */
     static String family(String type) {
         return switch (type) {
-            case "Summit", "Meeting", "Talks" -> "Meeting";
+            case "Summit", "Meeting", "Talks", "PhoneCall" -> "Meeting";
             default -> type;
         };
     }

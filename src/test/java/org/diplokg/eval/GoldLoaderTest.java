@@ -27,6 +27,16 @@ class GoldLoaderTest {
         assertEquals(Boolean.FALSE, a.posts().get(0).current());
     }
 
+    @Test
+    void aPhoneCallIsAnEventType(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("entities.json"), "{\"entities\": [{\"id\": \"x\", \"type\": \"Person\", \"names\": [\"X\"]}]}");
+        Files.writeString(dir.resolve("a.json"), "{\"article\": \"a\", \"events\": [{\"id\": \"c\", \"type\": \"PhoneCall\", "
+                + "\"participants\": [\"x\"], \"date\": \"2024-07\", \"status\": \"held\"}]}");
+        GoldSet.Event e = GoldLoader.load(dir).articles().get(0).events().get(0);
+        assertEquals("PhoneCall", e.type());
+        assertEquals("Meeting", Scorer.family(e.type()));
+    }
+
     static String error(Path dir) {
         UserException e = assertThrows(UserException.class, () -> GoldLoader.load(dir));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());

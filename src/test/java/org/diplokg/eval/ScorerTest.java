@@ -177,6 +177,139 @@ class ScorerTest {
     }
 
     @Test
+    void aPhoneCallIsTalksHeldAtADistance() {
+        // FORMAT.md: a phone or video call is in the Summit/Meeting/Talks family, on either side.
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("call", "PhoneCall", List.of("xi", "kishida"), null, "2023-11-16", "held", false));
+        for (String type : List.of("Talks", "Meeting", "Summit", "PhoneCall")) {
+            SystemItems.Article s = empty();
+            s.events().add(event("ev", type, "2023-11-16", null, "held", "person/xi", "person/kishida"));
+            assertEquals(new Score(1, 0, 0), total(score(g, s), Category.EVENTS), type);
+        }
+        SystemItems.Article visit = empty();
+        visit.events().add(event("ev", "Visit", "2023-11-16", null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(0, 1, 1), total(score(g, visit), Category.EVENTS));
+
+        GoldSet.Article talks = article("a");
+        talks.events().add(new GoldSet.Event("e", "Talks", List.of("xi", "kishida"), null, null, "held", false));
+        SystemItems.Article call = empty();
+        call.events().add(event("ev", "PhoneCall", null, null, "held", "person/xi", "person/kishida"));
+        assertEquals(new Score(1, 0, 0), total(score(talks, call), Category.EVENTS), "the system's dkg:PhoneCall meets gold talks");
+    }
+
+    // ---- diagnostics ------------------------------------------------------------------------------------------
+
+    static Diagnostic diagnostic(EvalResult r, Category c) { return r.diagnostics().get(c); }
+
+    @Test
+    void aPerfectSystemHasEveryAttributeRight() {
+        EvalResult r = score(Map.of("a", fullGold()), Map.of("a", fullSystem()), RIGHT_LINKS);
+        assertEquals(List.of(Category.POSTS, Category.EVENTS, Category.QUOTES, Category.STANCES), List.copyOf(r.diagnostics().keySet()));
+        r.diagnostics().forEach((c, d) -> {
+            assertTrue(d.gold() > 0, c.key());
+            assertEquals(d.gold(), d.found(), c.key());
+            d.right().forEach((attribute, n) -> assertEquals(d.gold(), n, c.key() + " " + attribute));
+        });
+    }
+
+    @Test
+    void eventDiagnosticsSayWhichAttributeIsWrong() {
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), "tokyo", "2023-11", "held", false));
+        g.events().add(new GoldSet.Event("visit", "Visit", List.of("kishida"), null, null, "held", false));
+        g.events().add(new GoldSet.Event("forum", "Conference", List.of("japan"), "tokyo", "2023-12", "held", false));
+        g.events().add(new GoldSet.Event("later", "Meeting", List.of("xi"), null, null, "planned", true));
+        SystemItems.Article s = empty();
+        // The summit with one side missing and the wrong status; the visit only as a meeting (another family, so
+        // not detected); the forum with no participants, but at the gold place and date.
+        s.events().add(event("ev/summit", "Meeting", "2023-11-16", "place/tokyo", "planned", "person/xi"));
+        s.events().add(event("ev/forum", "Conference", "2023-12-01", "place/tokyo", "held"));
+        EvalResult r = score(g, s);
+        // ev/summit also meets the optional planned meeting, so it is ignored rather than a false positive.
+        assertEquals(new Score(0, 1, 3), total(r, Category.EVENTS));
+        Diagnostic d = diagnostic(r, Category.EVENTS);
+        assertEquals(3, d.gold(), "the optional event is not counted");
+        assertEquals(2, d.found(), "the visit is not detected by a meeting");
+        assertEquals(Map.of("participants", 0, "date", 2, "place", 2, "status", 1), d.right());
+        assertEquals(List.of("participants", "date", "place", "status"), List.copyOf(d.right().keySet()));
+
+        // A conference elsewhere on another date, without the gold participant, is not detected.
+        SystemItems.Article elsewhere = empty();
+        elsewhere.events().add(event("ev/forum", "Conference", "2024-01-01", "place/tokyo", "held"));
+        GoldSet.Article forum = article("a");
+        forum.events().add(g.events().get(2));
+        assertEquals(0, diagnostic(score(forum, elsewhere), Category.EVENTS).found());
+    }
+
+    @Test
+    void anUnmatchedGoldEventIsJudgedOnItsNearestDetectedEvent() {
+        GoldSet.Article g = article("a");
+        g.events().add(new GoldSet.Event("summit", "Summit", List.of("xi", "kishida"), "tokyo", "2023-11", "held", false));
+        SystemItems.Article s = empty();
+        // First in order: only the date right. Second: everything but the date. The second is the counterpart.
+        s.events().add(event("ev/1", "Talks", "2023-11-16", null, "cancelled", "person/xi"));
+        s.events().add(event("ev/2", "Summit", "2022-11-17", "place/tokyo", "held", "person/xi", "person/kishida"));
+        Diagnostic d = diagnostic(score(g, s), Category.EVENTS);
+        assertEquals(1, d.found());
+        assertEquals(Map.of("participants", 1, "date", 0, "place", 1, "status", 1), d.right());
+    }
+
+    @Test
+    void quoteDiagnosticsSeparateTheTextFromTheSpeaker() {
+        GoldSet.Article g = article("a");
+        g.quotes().add(new GoldSet.Quote("xi", "Both sides should", false));
+        g.quotes().add(new GoldSet.Quote("kishida", "We will not", false));
+        g.quotes().add(new GoldSet.Quote(null, "It was good", false));
+        SystemItems.Article s = empty();
+        s.quotes().add(new SystemItems.Quote("q1", "Both sides should focus", "person/kishida", "Fumio Kishida", false, EV));
+        s.quotes().add(new SystemItems.Quote("q3", "It was good that", "source/one", "one", true, EV));
+        Diagnostic d = diagnostic(score(g, s), Category.QUOTES);
+        assertEquals(new Diagnostic(3, 2, Map.of("speaker", 1)), d);
+    }
+
+    @Test
+    void postDiagnosticsCountHoldersThenRoleOfAndFormer() {
+        GoldSet.Article g = article("a");
+        g.posts().add(new GoldSet.Post("xi", "president", "china", null, false));
+        g.posts().add(new GoldSet.Post("kishida", "prime minister", "japan", false, false));
+        SystemItems.Article s = empty();
+        // Xi's post with a role word missing and described as former; nothing for Kishida.
+        s.posts().add(new SystemItems.Post("h", "person/xi", "Chairman of China", "country/china", true, EV));
+        Diagnostic d = diagnostic(score(g, s), Category.POSTS);
+        assertEquals(2, d.gold());
+        assertEquals(1, d.found());
+        assertEquals(Map.of("role", 0, "of", 1, "former", 0), d.right());
+        assertEquals(List.of("role", "of", "former"), List.copyOf(d.right().keySet()));
+    }
+
+    @Test
+    void stanceDiagnosticsCountHoldersThenClassAndIssue() {
+        GoldSet.Article g = article("a");
+        g.stances().add(new GoldSet.Stance("xi", List.of("Taiwan"), "urge", false));
+        g.stances().add(new GoldSet.Stance("kishida", List.of("peace"), "support", false));
+        SystemItems.Article s = empty();
+        s.stances().add(new SystemItems.Stance("s1", "person/xi", "reaffirm", "issue/taiwan", List.of("Taiwan question"),
+                new SystemItems.Evidence(0, 6, "stated")));
+        // A stance of China, not of Kishida: Kishida's stance is not found.
+        s.stances().add(new SystemItems.Stance("s2", "country/china", "support", "issue/peace", List.of("peace"), EV));
+        Diagnostic d = diagnostic(score(g, s), Category.STANCES);
+        assertEquals(new Diagnostic(2, 1, Map.of("stance", 0, "issue", 1)), d);
+    }
+
+    @Test
+    void diagnosticsAddUpOverArticles() {
+        GoldSet.Article a = article("a"), b = article("b");
+        a.quotes().add(new GoldSet.Quote("xi", "Both sides should", false));
+        b.quotes().add(new GoldSet.Quote("xi", "Both sides should", false));
+        b.quotes().add(new GoldSet.Quote("kishida", "We will not", false));
+        SystemItems.Article sa = empty(), sb = empty();
+        sa.quotes().add(new SystemItems.Quote("q1", "Both sides should focus", "person/xi", "Xi Jinping", false, EV));
+        sb.quotes().add(new SystemItems.Quote("q2", "We will not", "person/xi", "Xi Jinping", false, EV));
+        EvalResult r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", sb), Map.of());
+        assertEquals(new Diagnostic(3, 2, Map.of("speaker", 1)), diagnostic(r, Category.QUOTES));
+    }
+
+    @Test
     void entityTypesMustAgree() {
         GoldSet.Article g = article("a");
         g.required().add("tokyo");
