@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 import org.diplokg.UserException;
 import org.diplokg.convert.ArticleLoader;
+import org.diplokg.convert.AnnotationCache;
 import org.diplokg.convert.Converter;
 import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.StageTimes;
@@ -106,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         // What each run does; the converter runs also fill a StageTimes for --stages.
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("bare CoreNLP", times -> bare(pipeline, cleaned));
-        runs.put("kg convert --no-cache", times -> new Converter(reference, null, scratch.resolve("kg"), 1, times).run(set, null));
+        runs.put("kg convert --no-cache", times -> new Converter(reference, AnnotationCache.NONE, scratch.resolve("kg"), 1, times).run(set, null));
         if (corefPipeline != null) {
             StanfordCoreNLP cp = corefPipeline;
             runs.put("bare CoreNLP + coref", times -> bare(cp, cleaned));
@@ -130,8 +131,8 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Run> thisRound = new LinkedHashMap<>();
             for (String k : order) thisRound.put(k, runs.get(k));
             // The empty-cache run writes the cache the cached run then reads, so those two stay in this order.
-            thisRound.put(cold, times -> new Converter(reference, cache, scratch.resolve("kg"), 1, times).run(set, null));
-            thisRound.put(warm, times -> new Converter(reference, cache, scratch.resolve("kg"), 1, times).run(set, null));
+            thisRound.put(cold, times -> new Converter(reference, AnnotationCache.local(cache), scratch.resolve("kg"), 1, times).run(set, null));
+            thisRound.put(warm, times -> new Converter(reference, AnnotationCache.local(cache), scratch.resolve("kg"), 1, times).run(set, null));
             StringBuilder line = new StringBuilder(measured ? "round " + (round - warmup + 1) : "warm-up " + (round + 1)).append(':');
             for (var e : thisRound.entrySet()) {
                 StageTimes times = new StageTimes();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.diplokg.UserException;
 import org.diplokg.convert.ArticleLoader;
+import org.diplokg.convert.AnnotationCache;
 import org.diplokg.convert.Converter;
 import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.Article;
@@ -48,7 +49,7 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Articles processed at once (default: the processors, at most one per 1.5 GB of heap).")
     Integer threads;
 
-    @Option(names = "--no-cache", description = "Do not read or write the CoreNLP annotation cache (.cache/corenlp).")
+    @Option(names = "--no-cache", description = "Do not read or write the CoreNLP annotation caches (data/annotations, .cache/corenlp).")
     boolean noCache;
 
     @Spec
@@ -59,7 +60,10 @@ final class ConvertCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.fromEnvironment();
         Path articleDir = articles != null ? articles : layout.articlesDir();
         Path outDir = out != null ? out : layout.kgDir();
-        Path cacheDir = noCache ? null : layout.annotationCacheDir();
+        // The project's own articles keep their annotations in the committed data/annotations; any other folder's
+        // go to the local .cache/corenlp only.
+        boolean ownArticles = articleDir.toAbsolutePath().normalize().equals(layout.articlesDir().toAbsolutePath().normalize());
+        AnnotationCache cache = noCache ? AnnotationCache.NONE : ownArticles ? AnnotationCache.committing(layout) : AnnotationCache.of(layout);
         if (threads != null && threads < 1) throw new UserException("--threads " + threads + ": must be at least 1");
         int n = threads != null ? threads : defaultThreads();
         if (Files.exists(outDir) && !Files.isDirectory(outDir))
@@ -75,7 +79,7 @@ final class ConvertCommand implements Callable<Integer> {
             return 1;
         }
 
-        Converter converter = new Converter(reference(layout), cacheDir, outDir, n);
+        Converter converter = new Converter(reference(layout), cache, outDir, n);
         Converter.Result result;
         try {
             if (input.size() >= PROGRESS_BAR_MIN_ARTICLES) {
@@ -92,6 +96,8 @@ final class ConvertCommand implements Callable<Integer> {
         for (String f : result.failures()) err.println("kg convert: " + UserException.oneLine(f));
 
         int failed = failedArticles(loaded, result);
+        // data/annotations holds exactly the annotations of the current articles: drop those no article used.
+        if (ownArticles && !noCache && failed == 0) cache.removeUnused();
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.println(summary(result.converted().size(), failed, outDir, emitCounts(result)));
         outWriter.flush();

@@ -52,23 +52,23 @@ public final class Converter {
 
     /**
      * @param reference the curated entities mentions are linked to
-     * @param cacheDir  CoreNLP annotation cache, or null for none
+     * @param cache     where CoreNLP annotations are looked up and kept ({@link AnnotationCache#NONE} for nowhere)
      * @param outDir    where the KG's TriG files go (replaced as a whole when the run succeeds)
      * @param threads   articles processed at once
      */
-    public Converter(ReferenceIndex reference, Path cacheDir, Path outDir, int threads) {
-        this(reference, cacheDir, outDir, threads, null);
+    public Converter(ReferenceIndex reference, AnnotationCache cache, Path outDir, int threads) {
+        this(reference, cache, outDir, threads, null);
     }
 
     /** @param times where to add the time each stage takes (for {@code kg bench --stages}), or null */
-    public Converter(ReferenceIndex reference, Path cacheDir, Path outDir, int threads, StageTimes times) {
+    public Converter(ReferenceIndex reference, AnnotationCache cache, Path outDir, int threads, StageTimes times) {
         long t0 = System.nanoTime();
         this.threads = Math.max(1, threads);
         this.times = times;
         this.emit = new EmitStage(outDir, reference);
         this.steps = List.of(
                 new CleanStage(),
-                new AnnotateStage(cacheDir, times),
+                new AnnotateStage(cache, times),
                 new MentionStage(reference),
                 new PostStage(reference),
                 new EventStage(reference),

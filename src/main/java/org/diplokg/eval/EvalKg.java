@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.diplokg.UserException;
+import org.diplokg.convert.AnnotationCache;
 import org.diplokg.convert.Converter;
 import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.Article;
@@ -37,6 +38,9 @@ public final class EvalKg {
      * Converts {@code articles} with the project's converter into a temporary directory (never data/kg), loads the
      * result and deletes the directory. The annotation cache makes a re-run cheap.
      *
+     * @param cacheDir null to use no annotation cache; otherwise the project's committed and local caches are read
+     *                 ({@link AnnotationCache#of}) and new annotations go to the local one
+     *
      * @param failures receives one line per article that failed to convert (it is then scored as extracting nothing)
      */
     public static DatasetGraph convert(ProjectLayout layout, List<Article> articles, Path cacheDir, int threads, List<String> failures) {
@@ -48,7 +52,8 @@ public final class EvalKg {
         }
         try {
             Path out = tmp.resolve("kg");
-            Converter.Result result = new Converter(ReferenceIndex.load(layout), cacheDir, out, threads).run(articles, null);
+            AnnotationCache cache = cacheDir == null ? AnnotationCache.NONE : AnnotationCache.of(layout);
+            Converter.Result result = new Converter(ReferenceIndex.load(layout), cache, out, threads).run(articles, null);
             result.failures().forEach(f -> failures.add(UserException.oneLine(f)));
             return fromTrig(layout, out);
         } finally {

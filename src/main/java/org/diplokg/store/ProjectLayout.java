@@ -22,8 +22,10 @@ public record ProjectLayout(Path root) {
     public Path kgDir() { return root.resolve("data/kg"); }
     public Path articlesDir() { return root.resolve("data/articles"); }
     public Path queriesDir() { return root.resolve("queries"); }
-    /** CoreNLP annotations cached per article content (not committed). */
+    /** CoreNLP annotations cached per article content (local, not committed). */
     public Path annotationCacheDir() { return root.resolve(".cache/corenlp"); }
+    /** CoreNLP annotations of the articles in {@link #articlesDir()} (committed; see {@code AnnotationCache}). */
+    public Path committedAnnotationsDir() { return root.resolve("data/annotations"); }
 
     /** Curated reference files, sorted so that loading order (and so blank node labels) is stable. */
     public List<Path> referenceFiles() { return list(referenceDir(), ".ttl"); }

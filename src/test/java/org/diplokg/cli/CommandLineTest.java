@@ -129,8 +129,8 @@ class CommandLineTest {
 
     @Test
     void validateAcceptsGoodDataAndReportsBadData(@TempDir Path root) throws Exception {
-        // A small project: the real ontology and shapes, two reference entities (the whole reference data
-        // takes Jena's OWL rules minutes; ConvertedKgTest validates that).
+        // A small project: the real ontology and shapes, two reference entities (ConvertedKgTest and OntologyTest
+        // validate the whole project).
         copyProjectSkeleton(root);
         String prefixes = "@prefix dkg: <https://w3id.org/diplokg/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n";
         Files.writeString(root.resolve("data/reference/good.ttl"), prefixes
@@ -145,6 +145,12 @@ class CommandLineTest {
         Run bad = kg(root, "validate");
         assertEquals(1, bad.exit(), bad.out() + bad.err());
         assertTrue(bad.out().contains("person/c-d") && bad.out().contains("INVALID"), bad.out());
+
+        Files.writeString(root.resolve("data/reference/bad.ttl"), prefixes
+                + "<https://w3id.org/diplokg/resource/person/a-b> a dkg:Organization .\n");  // disjoint with dkg:Person
+        Run inconsistent = kg(root, "validate");
+        assertEquals(1, inconsistent.exit(), inconsistent.out() + inconsistent.err());
+        assertTrue(inconsistent.out().contains("owl: inconsistent") && inconsistent.out().contains("a-b"), inconsistent.out());
     }
 
     @Test

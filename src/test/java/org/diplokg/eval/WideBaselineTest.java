@@ -14,6 +14,8 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.diplokg.TestProject;
 import org.diplokg.convert.ArticleLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Regression guard of issue 9 on the wide development set ({@code ../shared/eval/wide}, 23 articles the rules were
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * test is skipped. The conversion uses the project's annotation cache, so it takes seconds when the cache is warm
  * (minutes cold, for CoreNLP). Raising the baseline is a deliberate commit of
  * {@code ./kg eval --gold ../shared/eval/wide --articles ../shared/eval/wide/articles --json data/gold/wide-baseline.json}.
+ * With a cold cache most of its time is CoreNLP, so it runs beside the other test classes (see junit-platform.properties).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class WideBaselineTest {
 
     static final Path WIDE = TestProject.LAYOUT.root().resolve("../shared/eval/wide").normalize();

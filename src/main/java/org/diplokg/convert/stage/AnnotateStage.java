@@ -2,17 +2,14 @@ package org.diplokg.convert.stage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
 
+import org.diplokg.convert.AnnotationCache;
 import org.diplokg.convert.Stage;
 import org.diplokg.convert.StageTimes;
 import org.diplokg.convert.model.ArticleDocument;
@@ -20,30 +17,29 @@ import org.diplokg.convert.model.ArticleDocument;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 
 /**
  * Runs Stanford CoreNLP over the clean text, with the article's reference date so SUTime resolves relative
- * dates. Results are cached per content hash (text, date and pipeline settings) with CoreNLP's protobuf
- * serializer, so re-running after a rule change skips the NLP.
+ * dates. Results are cached per content hash (text, date, pipeline settings and CoreNLP version) with CoreNLP's
+ * protobuf serializer ({@link AnnotationCache}), so re-running after a rule change skips the NLP.
  */
 public final class AnnotateStage implements Stage {
     private static final String PROPERTIES = "/convert/corenlp.properties";
     private static volatile StanfordCoreNLP shared;
 
-    private final Path cacheDir;
+    private final AnnotationCache cache;
     private final String settings;
     private final StageTimes times;
 
-    /** @param cacheDir where annotations are cached, or null for no cache */
-    public AnnotateStage(Path cacheDir) {
-        this(cacheDir, null);
+    /** @param cache where annotations are looked up and kept ({@link AnnotationCache#NONE} for none) */
+    public AnnotateStage(AnnotationCache cache) {
+        this(cache, null);
     }
 
     /** @param times where to add CoreNLP and cache time separately (for {@code kg bench --stages}), or null */
-    public AnnotateStage(Path cacheDir, StageTimes times) {
-        this.cacheDir = cacheDir;
+    public AnnotateStage(AnnotationCache cache, StageTimes times) {
+        this.cache = cache;
         this.settings = readSettings();
         this.times = times;
     }
@@ -72,26 +68,30 @@ public final class AnnotateStage implements Stage {
     public void process(ArticleDocument doc) {
         String date = doc.article.metadata().referenceDate().toString();
         long t = System.nanoTime();
-        Path cached = cacheDir == null ? null : cacheDir.resolve(key(doc.cleanText, date) + ".pb");
-        if (cached != null && Files.isRegularFile(cached)) {
-            try (InputStream in = Files.newInputStream(cached)) {
-                doc.nlp = new CoreDocument(new ProtobufAnnotationSerializer().read(in).first);
-                t = lap("annotate: cache read", t);
-                return;
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                doc.warnings.add("annotation cache entry unreadable, re-annotating: " + cached.getFileName());
-            }
+        String key = key(doc.cleanText, date);
+        Annotation cached = cache.read(key, name -> doc.warnings.add("annotation cache entry unreadable, re-annotating: " + name));
+        if (cached != null) {
+            doc.nlp = new CoreDocument(cached);
+            lap("annotate: cache read", t);
+            return;
         }
+        if (!cache.annotateOnMiss())
+            throw new IllegalStateException("no cached CoreNLP annotation " + key + " for this text and date"
+                    + " (the committed cache data/annotations/ is out of date: run ./kg convert and commit data/annotations/)");
         t = lap("annotate: cache lookup", t);
-        Annotation annotation = new Annotation(doc.cleanText);
-        annotation.set(CoreAnnotations.DocDateAnnotation.class, date);
-        pipeline().annotate(annotation);
+        Annotation annotation = annotate(doc.cleanText, date);
         doc.nlp = new CoreDocument(annotation);
         t = lap("annotate: CoreNLP", t);
-        if (cached != null) {
-            write(annotation, cached);
-            lap("annotate: cache write", t);
-        }
+        cache.write(key, annotation);
+        lap("annotate: cache write", t);
+    }
+
+    /** A fresh annotation by the shared pipeline, with {@code date} as the document date for SUTime. */
+    public static Annotation annotate(String text, String date) {
+        Annotation annotation = new Annotation(text);
+        annotation.set(CoreAnnotations.DocDateAnnotation.class, date);
+        pipeline().annotate(annotation);
+        return annotation;
     }
 
     private long lap(String what, long since) {
@@ -100,20 +100,8 @@ public final class AnnotateStage implements Stage {
         return now;
     }
 
-    private static void write(Annotation annotation, Path target) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".annotation-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                new ProtobufAnnotationSerializer().write(annotation, out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write annotation cache " + target, e);
-        }
-    }
-
-    private String key(String text, String date) {
+    /** The cache key of a clean text and its reference date under this pipeline's settings and CoreNLP version. */
+    public String key(String text, String date) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(settings.getBytes(StandardCharsets.UTF_8));

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.ConceptClaim;
 import org.diplokg.convert.model.DocumentClaim;
@@ -66,24 +64,5 @@ class DocumentStageTest {
         assertTrue(doc.events.contains(agreed.event()));
         assertTrue(agreed.event().iri.contains("/event/2006/agreement/"));
         assertTrue(doc.concepts.stream().anyMatch(c -> c.relation().equals("codifiedIn") && c.agent().iri().equals(DOC + "joint-statement-2008")), () -> dump(doc));
-    }
-
-    /** Development check: the seed articles against the gold documents and concepts (printed, not asserted). */
-    @Test
-    void seedArticlesAgainstGold() throws Exception {
-        ReferenceIndex ref = StageFixture.reference();
-        for (Path seed : StageFixture.seeds()) {
-            ArticleDocument doc = StageFixture.seed(seed);
-            new DocumentStage(ref).process(doc);
-            System.out.println("== " + doc.article.stem());
-            for (String g : StageFixture.gold(doc.article.stem(), "documents")) System.out.println("  gold doc " + g.replaceAll("\\s+", " "));
-            for (String g : StageFixture.gold(doc.article.stem(), "concepts")) System.out.println("  gold concept " + g.replaceAll("\\s+", " "));
-            doc.documents.stream().map(d -> d.document().iri().substring(DOC.length()) + " implied=" + d.impliedSigning()).distinct()
-                    .forEach(d -> System.out.println("  sys doc " + d));
-            for (ConceptClaim c : doc.concepts)
-                System.out.println("  sys concept " + c.relation() + " " + (c.agent() != null ? c.agent().iri() : c.event().type + " " + c.event().iri
-                        + " " + (c.event().date == null ? "" : c.event().date.anchor())));
-            doc.warnings.forEach(w -> System.out.println("  warning " + w));
-        }
     }
 }

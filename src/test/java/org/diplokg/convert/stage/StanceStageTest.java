@@ -3,7 +3,6 @@ package org.diplokg.convert.stage;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.diplokg.convert.ReferenceIndex;
@@ -62,29 +61,5 @@ class StanceStageTest {
     void unnamedSourcesHoldNoStance() {
         ArticleDocument doc = run("A senior government official urged Beijing to lift the seafood ban.");
         assertTrue(doc.stances.isEmpty(), () -> dump(doc));
-    }
-
-    /** Development check: the seed articles against the gold stances (printed, not asserted). */
-    @Test
-    void seedArticlesAgainstGold() throws Exception {
-        ReferenceIndex ref = StageFixture.reference();
-        int gold = 0, system = 0;
-        for (Path seed : StageFixture.seeds()) {
-            ArticleDocument doc = StageFixture.seed(seed);
-            new StatementStage(ref).process(doc);
-            new StanceStage(ref).process(doc);
-            System.out.println("== " + doc.article.stem());
-            for (String g : StageFixture.gold(doc.article.stem(), "stances")) {
-                gold++;
-                System.out.println("  gold " + g.replaceAll("\\s+", " "));
-            }
-            for (StanceClaim s : doc.stances) {
-                system++;
-                String ev = doc.text(s.evidence()).replace('\n', ' ');
-                System.out.printf("  sys  %-18.18s %-8s %-40.40s %s%n", s.holder().label(), s.type(), s.issueIri().substring(ISSUE.length()),
-                        ev.substring(0, Math.min(70, ev.length())));
-            }
-        }
-        System.out.println("stances: gold " + gold + ", system " + system);
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.diplokg.convert.ReferenceIndex;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.QuoteClaim;
 import org.junit.jupiter.api.Test;
@@ -67,34 +65,5 @@ class StatementStageTest {
     void scareQuotesAreNotStatements() {
         ArticleDocument doc = run("Beijing criticised the so-called \u201Cde-risking\u201D agenda at the meeting in Jakarta.");
         assertTrue(doc.quotes.isEmpty());
-    }
-
-    /** Development check: the seed articles against the gold quotes (printed, not asserted). */
-    @Test
-    void seedArticlesAgainstGold() throws Exception {
-        ReferenceIndex ref = StageFixture.reference();
-        int gold = 0, found = 0, system = 0;
-        for (Path seed : StageFixture.seeds()) {
-            ArticleDocument doc = StageFixture.seed(seed);
-            new StatementStage(ref).process(doc);
-            String stem = doc.article.stem();
-            System.out.println("== " + stem);
-            system += doc.quotes.size();
-            for (String g : StageFixture.gold(stem, "quotes")) {
-                String starts = StageFixture.field(g, "starts"), speaker = StageFixture.field(g, "speaker");
-                QuoteClaim hit = doc.quotes.stream().filter(q -> norm(q.text()).startsWith(norm(starts))).findFirst().orElse(null);
-                gold++;
-                if (hit != null) found++;
-                System.out.printf("  gold %-14s %-50.50s -> %s%n", speaker, starts, hit == null ? "MISSING"
-                        : hit.speaker() != null ? hit.speaker().label() : "unnamed: " + hit.unnamedSpeaker());
-            }
-            for (QuoteClaim q : doc.quotes)
-                System.out.printf("  sys  %-22.22s %s%n", q.speaker() != null ? q.speaker().label() : "(" + q.unnamedSpeaker() + ")", q.text().replace('\n', ' ').substring(0, Math.min(60, q.text().length())));
-        }
-        System.out.println("quotes: gold " + gold + ", found " + found + ", system " + system);
-    }
-
-    static String norm(String s) {
-        return ReferenceIndex.normalize(s).replaceAll("[\"']", "");
     }
 }
