@@ -166,6 +166,7 @@ public final class EventStage implements Stage {
             int b = doc.original(tokens.get(at - 1).beginPosition(), tokens.get(at - 1).endPosition()).begin();
             Span since = new Span(b, where != null ? where.span().end() : doc.original(tokens.get(end - 1).beginPosition(), tokens.get(end - 1).endPosition()).end());
             EventClaim earlier = new EventClaim(e.type, since, s);
+            earlier.rule = "first-since";
             earlier.participants.addAll(e.participants);
             earlier.date = DateValue.of(v, m.text());
             if (where != null) earlier.place = where.entity();
@@ -224,6 +225,7 @@ public final class EventStage implements Stage {
         IndexedWord hw = g.getNodeByIndexSafe(head.index());
         if (hw == null) return null;
         EventClaim e = new EventClaim(type, trigger, s);
+        e.rule = "trigger:" + lemmas(tokens, from, to).replace(' ', '-');
 
         // Who: people and countries among the trigger's dependents (and its governing verb's subject).
         List<Mention> inSentence = doc.mentions.stream().filter(m -> m.sentence() == s).toList();
