@@ -33,6 +33,8 @@ public final class EventClaim {
     public String iri;
     /** Id of the rule that found it (a trigger of event-triggers.tsv, or a named mechanism). */
     public String rule;
+    /** The rule of an evidence span added later (a report that refers back to this event); the others are {@link #rule}'s. */
+    public final java.util.Map<Span, String> evidenceRules = new java.util.HashMap<>();
 
     public EventClaim(EventType type, Span trigger, int sentence) {
         this.type = type;
