@@ -42,7 +42,7 @@ public final class StanceStage implements Stage {
     private static final String SCHEME = "https://w3id.org/diplokg/resource/issues";
     private static final int MAX_LABEL_WORDS = 8;
 
-    private record Cue(List<String> lemmas, StanceType type) {
+    private record Cue(List<String> lemmas, StanceType type, boolean speakers) {
         /** The cue's id: its words, joined by hyphens ("call-for"). */
         String id() { return "cue:" + String.join("-", lemmas); }
     }
@@ -57,7 +57,8 @@ public final class StanceStage implements Stage {
     public StanceStage(ReferenceIndex reference) {
         this.statements = new StatementStage(reference);
         for (String[] row : Lexicon.rows("/convert/stance-cues.tsv"))
-            cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim())));
+            cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim()),
+                    row.length > 2 && row[2].trim().equals("speaker")));
         for (String[] row : Lexicon.rows("/convert/weak-issue-words.tsv"))
             weak.add(fold(row[0].trim()));
         for (String[] row : Lexicon.rows("/convert/generic-issue-nouns.tsv"))
@@ -132,9 +133,9 @@ public final class StanceStage implements Stage {
             while (t < tokens.size()) {
                 Hit hit = match(tokens, lemmas, words, t);
                 if (hit == null) { t++; continue; }
-                StanceClaim claim = stance(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
-                if (claim != null && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
-                    doc.stances.add(claim);
+                for (StanceClaim claim : stances(doc, g, tokens, t, hit.last(), hit.cue(), evidence))
+                    if (seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
+                        doc.stances.add(claim);
                 t = hit.last() + 1;
             }
         }
@@ -152,7 +153,8 @@ public final class StanceStage implements Stage {
                 while (k > 0 && at < tokens.size() && STRAY.matcher(words[at]).matches()) at++;
                 if (at >= tokens.size()) { ok = false; break; }
                 String want = c.lemmas().get(k);
-                ok = lemmas[at].equals(want) || words[at].equals(want);
+                // "*" stands for any one word: "reiterate * call for" ("his", "its", "their")
+                ok = want.equals("*") ? !STRAY.matcher(words[at]).matches() : lemmas[at].equals(want) || words[at].equals(want);
             }
             // a one-word verb cue must be used as a verb ("press" the verb, not the press)
             if (ok && c.lemmas().size() == 1 && !c.lemmas().get(0).equals("should")) {
@@ -166,8 +168,9 @@ public final class StanceStage implements Stage {
         return null;
     }
 
-    private StanceClaim stance(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
-                               Span evidence) {
+    /** The stances a cue states: one per holder ("A and B agreed to ..." gives two). */
+    private List<StanceClaim> stances(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
+                                      Span evidence) {
         // the cue's head: its word highest in the parse ("interest" in "in no one's interest")
         IndexedWord anchor = null;
         int depth = Integer.MAX_VALUE;
@@ -177,37 +180,57 @@ public final class StanceStage implements Stage {
             int d = g.getPathToRoot(w).size();
             if (d < depth) { anchor = w; depth = d; }
         }
-        if (anchor == null) return null;
-        // a modal cue ("should") speaks through the verb it modifies
-        if (anchor.tag() != null && anchor.tag().startsWith("MD")) {
+        if (anchor == null) return List.of();
+        // a modal cue ("should") speaks through the verb it modifies, and belongs to whoever says it
+        boolean modal = anchor.tag() != null && anchor.tag().startsWith("MD");
+        if (modal) {
             IndexedWord head = g.getParent(anchor);
             if (head != null) anchor = head;
         }
-        if (negated(g, anchor) || hedged(g, anchor)) return null;
+        if (negated(g, anchor) || hedged(g, anchor)) return List.of();
         // "it seeks to rely on other countries": a one-word cue with an infinitive and no object states an
         // intention to act, not a position ("sought the release of ..." takes an object).
         if (cue.lemmas().size() == 1 && anchor.tag() != null && anchor.tag().startsWith("VB") && hasChild(g, anchor, "xcomp") && !hasChild(g, anchor, "obj"))
-            return null;
-        if (pastPosition(doc, tokens.get(first).sentIndex())) return null;
+            return List.of();
+        if (pastPosition(doc, tokens.get(first).sentIndex())) return List.of();
         Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
         QuoteClaim quote = null;
         for (QuoteClaim q : doc.quotes)
             if (q.span().contains(cueSpan)) quote = q;
-        Entity holder;
-        if (quote != null) {
-            holder = quote.speaker();
-        } else {
-            holder = holder(doc, g, anchor, tokens.get(first).sentIndex());
+        int s = tokens.get(first).sentIndex();
+        // The holder is the subject of the cue's clause ("A and B agreed to ..."), when that names someone; a
+        // modal cue ("should"), a pronoun inside a quote ("we hope") or a clause with no named subject belongs
+        // to whoever is reported saying it: the quote's speaker, the subject of a reporting verb above it.
+        boolean speakers = modal || cue.speakers();
+        List<Entity> holders = speakers ? List.of() : namedSubjects(doc, g, anchor, s, quote != null);
+        String how = "subject";
+        Entity speaker = null;
+        if (holders.isEmpty() || holders.stream().anyMatch(h -> h.type() == EntityType.COUNTRY)) {
+            speaker = quote != null ? quote.speaker() : holder(doc, g, anchor, s);
+            if (speaker == null && quote == null) speaker = sentenceSpeaker(doc, s, tokens.get(first).beginPosition());
         }
-        if (holder == null && quote == null) holder = sentenceSpeaker(doc, tokens.get(first).sentIndex(), tokens.get(first).beginPosition());
-        if (holder == null || holder.type() == EntityType.PLACE || holder.type() == EntityType.DOCUMENT
-                || holder.type() == EntityType.CONCEPT) return null;
+        if (holders.isEmpty()) {
+            // "they agreed", "the two sides agreed": someone else's position the speaker reports, not the speaker's
+            if (!speakers && unnamedThirdPerson(g, anchor)) return List.of();
+            how = "speaker";
+            holders = speaker == null ? List.of() : List.of(speaker);
+        } else if (speaker != null && speaker.type() == EntityType.PERSON) {
+            // "South Africa values ..., Zuma said": a leader speaking for their own country holds the position
+            Entity own = speaker;
+            List<Entity> replaced = holders.stream().map(h -> h.type() == EntityType.COUNTRY && servesCountry(doc, own, h) ? own : h).distinct().toList();
+            if (!replaced.equals(holders)) how = "own-country-speaker";
+            holders = replaced;
+        }
+        holders = holders.stream().filter(h -> h.type() == EntityType.PERSON || h.type() == EntityType.COUNTRY
+                || h.type() == EntityType.ORGANIZATION).distinct().toList();
+        if (holders.isEmpty()) return List.of();
+        String rule = cue.id() + "+" + how;
         // the issue: in the words the cue governs, after the cue
         int from = tokens.get(last).endPosition();
         int to = from;
         for (IndexedWord d : governed(g, anchor))
             if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
-        if (to <= from) return null;
+        if (to <= from) return List.of();
         String region = fold(doc.cleanText.substring(from, to));
         Alias best = null;
         for (boolean weakPass : new boolean[] {false, true}) {
@@ -223,11 +246,16 @@ public final class StanceStage implements Stage {
             }
             if (best != null) break;
         }
-        if (best != null)
-            return new StanceClaim(holder, best.iri(), null, cue.type(), evidence, quote, cue.id());
-        String label = objectLabel(doc, g, anchor, from);
-        if (label == null) return null;
-        return new StanceClaim(holder, Iris.resource("issue", Iris.slug(label)), label, cue.type(), evidence, quote, cue.id());
+        String issue, label = null;
+        if (best != null) issue = best.iri();
+        else {
+            label = objectLabel(doc, g, anchor, from);
+            if (label == null) return List.of();
+            issue = Iris.resource("issue", Iris.slug(label));
+        }
+        List<StanceClaim> out = new ArrayList<>();
+        for (Entity h : holders) out.add(new StanceClaim(h, issue, label, cue.type(), evidence, quote, rule));
+        return out;
     }
 
     /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
@@ -346,6 +374,66 @@ public final class StanceStage implements Stage {
         if (subj == null) return null;
         StatementStage.Attribution a = statements.speaker(doc, g, subj, s);
         return a == null ? null : a.speaker();
+    }
+
+    /**
+     * The named subjects of the cue's clause (every conjunct: enhanced++ gives each its own subject edge),
+     * climbing from a subjectless cue to the clause it hangs off ("aim to defeat": the subject of "aim").
+     * Inside a quote only names count: "we" and "I" are the speaker's.
+     */
+    private List<Entity> namedSubjects(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int s, boolean namesOnly) {
+        IndexedWord head = anchor;
+        List<IndexedWord> subjects = subjects(g, head);
+        for (int hops = 0; hops < 3 && subjects.isEmpty(); hops++) {
+            SemanticGraphEdge in = g.incomingEdgeList(head).stream().findFirst().orElse(null);
+            if (in == null) break;
+            String rel = in.getRelation().toString();
+            if (!(rel.startsWith("xcomp") || rel.startsWith("advcl") || rel.startsWith("conj"))) break;
+            head = in.getGovernor();
+            subjects = subjects(g, head);
+        }
+        List<Entity> out = new ArrayList<>();
+        for (IndexedWord w : subjects) {
+            if (namesOnly && (w.tag() == null || w.tag().startsWith("PRP"))) continue;
+            StatementStage.Attribution a = statements.speaker(doc, g, w, s);
+            if (a != null && a.speaker() != null && !out.contains(a.speaker())) out.add(a.speaker());
+        }
+        return out;
+    }
+
+    /** Whether the cue's clause has a subject that is neither a name nor the speaker's "I"/"we" ("they", "the two sides"). */
+    private static boolean unnamedThirdPerson(SemanticGraph g, IndexedWord anchor) {
+        IndexedWord head = anchor;
+        List<IndexedWord> subjects = subjects(g, head);
+        for (int hops = 0; hops < 3 && subjects.isEmpty(); hops++) {
+            SemanticGraphEdge in = g.incomingEdgeList(head).stream().findFirst().orElse(null);
+            if (in == null || !in.getRelation().toString().matches("xcomp.*|advcl.*|conj.*")) break;
+            head = in.getGovernor();
+            subjects = subjects(g, head);
+        }
+        boolean third = false;
+        for (IndexedWord w : subjects) {
+            String word = w.word().toLowerCase(Locale.ROOT);
+            if (Set.of("i", "we", "us").contains(word) || w.tag() != null && w.tag().startsWith("NNP")) return false;
+            if (!Set.of("it", "there", "this", "that").contains(word)) third = true;   // "it is in no one's interest": no one's subject
+        }
+        return third;
+    }
+
+    /** Whether the person holds a current post of the country in this article. */
+    private static boolean servesCountry(ArticleDocument doc, Entity person, Entity country) {
+        return doc.posts.stream().anyMatch(p -> p.holder().iri().equals(person.iri()) && !p.former() && p.of() != null
+                && p.of().iri().equals(country.iri()));
+    }
+
+    private static List<IndexedWord> subjects(SemanticGraph g, IndexedWord verb) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(verb)) {
+            String rel = e.getRelation().toString();
+            if (rel.equals("nsubj") || rel.equals("nsubj:pass") || rel.equals("nsubj:xsubj")) out.add(e.getDependent());
+        }
+        out.sort(Comparator.comparingInt(IndexedWord::index));
+        return out;
     }
 
     /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
