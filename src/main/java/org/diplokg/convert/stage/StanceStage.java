@@ -53,6 +53,8 @@ public final class StanceStage implements Stage {
     private final StatementStage statements;
     private final Set<String> weak = new HashSet<>();
     private final Set<String> generic = new HashSet<>();
+    private final java.util.Map<String, Set<String>> referenceCountries = new java.util.HashMap<>();
+    private static final Set<String> NEGATIVE = Set.of("not", "no", "neither", "nobody", "never");
 
     public StanceStage(ReferenceIndex reference) {
         this.statements = new StatementStage(reference);
@@ -65,6 +67,14 @@ public final class StanceStage implements Stage {
             generic.add(row[0].trim());
         cues.sort(Comparator.comparingInt((Cue c) -> -c.lemmas().size()));
         loadIssues(reference);
+        String q = org.diplokg.store.KgDataset.resource("/convert/reference/person-countries.rq");
+        var dsg = reference.dataset();
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> referenceCountries
+                        .computeIfAbsent(r.getResource("person").getURI(), k -> new HashSet<>()).add(r.getResource("country").getURI()));
+            }
+        });
     }
 
     private void loadIssues(ReferenceIndex reference) {
@@ -117,6 +127,7 @@ public final class StanceStage implements Stage {
             CoreSentence sentence = sentences.get(s);
             SemanticGraph g = sentence.dependencyParse();
             if (g == null) continue;
+            List<Region> regions = new ArrayList<>();
             // A headline sums up the story in few words; the positions are stated, and attributed, in the body.
             String folded = fold(sentence.text()).trim();
             if (!title.isBlank() && folded.length() > 20 && title.contains(folded)) continue;
@@ -133,9 +144,18 @@ public final class StanceStage implements Stage {
             while (t < tokens.size()) {
                 Hit hit = match(tokens, lemmas, words, t);
                 if (hit == null) { t++; continue; }
-                for (StanceClaim claim : stances(doc, g, tokens, t, hit.last(), hit.cue(), evidence))
-                    if (seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
+                // a cue in the words an earlier cue governs, for the same holder and class, is part of that
+                // position ("hopes to work with X to deliver ..., enhance ..."): one stance, stated by the first cue
+                int at = tokens.get(t).beginPosition();
+                Found found = stances(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
+                for (StanceClaim claim : found.claims()) {
+                    boolean inside = regions.stream().anyMatch(r -> r.holder().equals(claim.holder()) && r.type() == claim.type()
+                            && r.from() <= at && at < r.to());
+                    if (!inside && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type())) {
                         doc.stances.add(claim);
+                        regions.add(new Region(claim.holder(), claim.type(), found.from(), found.to()));
+                    }
+                }
                 t = hit.last() + 1;
             }
         }
@@ -168,9 +188,16 @@ public final class StanceStage implements Stage {
         return null;
     }
 
-    /** The stances a cue states: one per holder ("A and B agreed to ..." gives two). */
-    private List<StanceClaim> stances(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
-                                      Span evidence) {
+    /** The words (clean offsets) a stance's cue governs, for nested cues. */
+    private record Region(Entity holder, StanceType type, int from, int to) {}
+
+    /** The stances a cue states, one per holder ("A and B agreed to ..." gives two), and the words it governs. */
+    private record Found(List<StanceClaim> claims, int from, int to) {}
+
+    private static final Found NONE = new Found(List.of(), 0, 0);
+
+    private Found stances(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
+                         Span evidence) {
         // the cue's head: its word highest in the parse ("interest" in "in no one's interest")
         IndexedWord anchor = null;
         int depth = Integer.MAX_VALUE;
@@ -180,19 +207,20 @@ public final class StanceStage implements Stage {
             int d = g.getPathToRoot(w).size();
             if (d < depth) { anchor = w; depth = d; }
         }
-        if (anchor == null) return List.of();
+        if (anchor == null) return NONE;
         // a modal cue ("should") speaks through the verb it modifies, and belongs to whoever says it
         boolean modal = anchor.tag() != null && anchor.tag().startsWith("MD");
         if (modal) {
             IndexedWord head = g.getParent(anchor);
             if (head != null) anchor = head;
         }
-        if (negated(g, anchor) || hedged(g, anchor)) return List.of();
+        boolean negative = cue.lemmas().stream().anyMatch(NEGATIVE::contains);   // "not in favour of" carries its own "not"
+        if (!negative && negated(g, anchor) || hedged(g, anchor)) return NONE;
         // "it seeks to rely on other countries": a one-word cue with an infinitive and no object states an
         // intention to act, not a position ("sought the release of ..." takes an object).
         if (cue.lemmas().size() == 1 && anchor.tag() != null && anchor.tag().startsWith("VB") && hasChild(g, anchor, "xcomp") && !hasChild(g, anchor, "obj"))
-            return List.of();
-        if (pastPosition(doc, tokens.get(first).sentIndex())) return List.of();
+            return NONE;
+        if (pastPosition(doc, tokens.get(first).sentIndex())) return NONE;
         Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
         QuoteClaim quote = null;
         for (QuoteClaim q : doc.quotes)
@@ -211,7 +239,7 @@ public final class StanceStage implements Stage {
         }
         if (holders.isEmpty()) {
             // "they agreed", "the two sides agreed": someone else's position the speaker reports, not the speaker's
-            if (!speakers && unnamedThirdPerson(g, anchor)) return List.of();
+            if (!speakers && unnamedThirdPerson(g, anchor)) return NONE;
             how = "speaker";
             holders = speaker == null ? List.of() : List.of(speaker);
         } else if (speaker != null && speaker.type() == EntityType.PERSON) {
@@ -223,14 +251,14 @@ public final class StanceStage implements Stage {
         }
         holders = holders.stream().filter(h -> h.type() == EntityType.PERSON || h.type() == EntityType.COUNTRY
                 || h.type() == EntityType.ORGANIZATION).distinct().toList();
-        if (holders.isEmpty()) return List.of();
+        if (holders.isEmpty()) return NONE;
         String rule = cue.id() + "+" + how;
         // the issue: in the words the cue governs, after the cue
         int from = tokens.get(last).endPosition();
         int to = from;
         for (IndexedWord d : governed(g, anchor))
             if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
-        if (to <= from) return List.of();
+        if (to <= from) return NONE;
         String region = fold(doc.cleanText.substring(from, to));
         Alias best = null;
         for (boolean weakPass : new boolean[] {false, true}) {
@@ -250,12 +278,16 @@ public final class StanceStage implements Stage {
         if (best != null) issue = best.iri();
         else {
             label = objectLabel(doc, g, anchor, from);
-            if (label == null) return List.of();
+            // "A and B agreed X will accelerate talks": the parser may hang the cue's clause below its own object
+            SemanticGraphEdge up = g.incomingEdgeList(anchor).stream().findFirst().orElse(null);
+            if (label == null && up != null && up.getRelation().toString().matches("csubj.*|parataxis"))
+                label = objectLabel(doc, g, up.getGovernor(), from);
+            if (label == null) return NONE;
             issue = Iris.resource("issue", Iris.slug(label));
         }
         List<StanceClaim> out = new ArrayList<>();
         for (Entity h : holders) out.add(new StanceClaim(h, issue, label, cue.type(), evidence, quote, rule));
-        return out;
+        return new Found(out, from, to);
     }
 
     /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
@@ -420,8 +452,9 @@ public final class StanceStage implements Stage {
         return third;
     }
 
-    /** Whether the person holds a current post of the country in this article. */
-    private static boolean servesCountry(ArticleDocument doc, Entity person, Entity country) {
+    /** Whether the person holds a current post of the country in this article, or has represented it (reference data). */
+    private boolean servesCountry(ArticleDocument doc, Entity person, Entity country) {
+        if (referenceCountries.getOrDefault(person.iri(), Set.of()).contains(country.iri())) return true;
         return doc.posts.stream().anyMatch(p -> p.holder().iri().equals(person.iri()) && !p.former() && p.of() != null
                 && p.of().iri().equals(country.iri()));
     }
