@@ -256,7 +256,7 @@ public final class StanceStage implements Stage {
         // the issue: in the words the cue governs, after the cue
         int from = tokens.get(last).endPosition();
         int to = from;
-        for (IndexedWord d : governed(g, anchor))
+        for (IndexedWord d : governed(g, anchor, cue))
             if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
         if (to <= from) return NONE;
         String region = fold(doc.cleanText.substring(from, to));
@@ -277,11 +277,11 @@ public final class StanceStage implements Stage {
         String issue, label = null;
         if (best != null) issue = best.iri();
         else {
-            label = objectLabel(doc, g, anchor, from);
+            label = objectLabel(doc, g, anchor, from, cue);
             // "A and B agreed X will accelerate talks": the parser may hang the cue's clause below its own object
             SemanticGraphEdge up = g.incomingEdgeList(anchor).stream().findFirst().orElse(null);
             if (label == null && up != null && up.getRelation().toString().matches("csubj.*|parataxis"))
-                label = objectLabel(doc, g, up.getGovernor(), from);
+                label = objectLabel(doc, g, up.getGovernor(), from, cue);
             if (label == null) return NONE;
             issue = Iris.resource("issue", Iris.slug(label));
         }
@@ -290,9 +290,14 @@ public final class StanceStage implements Stage {
         return new Found(out, from, to);
     }
 
-    /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
-    private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor) {
-        return subtree(g, anchor, (w, rel) -> !(w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis") || rel.startsWith("advcl")))
+    /**
+     * The words a cue governs: its subtree without coordinated clauses, relative clauses and adverbial clauses,
+     * except a clause the cue's own preposition introduces ("look forward to having ...", "committed to building").
+     */
+    private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor, Cue cue) {
+        String own = "advcl:" + cue.lemmas().get(cue.lemmas().size() - 1);
+        return subtree(g, anchor, (w, rel) -> !(w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis")
+                        || rel.startsWith("advcl") && !rel.equals(own)))
                 && !rel.startsWith("acl:relcl") && !rel.equals("cc"));
     }
 
@@ -470,9 +475,9 @@ public final class StanceStage implements Stage {
     }
 
     /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
-    private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from) {
+    private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from, Cue cue) {
         IndexedWord object = null;
-        for (IndexedWord d : governed(g, anchor)) {
+        for (IndexedWord d : governed(g, anchor, cue)) {
             if (d.beginPosition() < from || d.tag() == null || !d.tag().startsWith("NN") || d.tag().startsWith("NNP")) continue;
             if (object == null || d.beginPosition() < object.beginPosition()) object = d;
         }
@@ -498,7 +503,9 @@ public final class StanceStage implements Stage {
         }
         String label = doc.cleanText.substring(b, e).replaceAll("\\s+", " ").trim()
                 .replaceAll("^(?i)(the|a|an|its|their|his|her)\\s+", "");
-        if (generic.contains(head.lemma().toLowerCase(Locale.ROOT)) && !label.contains(" of ")) return null;
+        // a general noun names an issue only with its complement or its owner ("the Secretary-General's efforts")
+        if (generic.contains(head.lemma().toLowerCase(Locale.ROOT)) && !label.contains(" of ")
+                && g.outgoingEdgeList(head).stream().noneMatch(x -> x.getRelation().toString().equals("nmod:poss"))) return null;
         if (label.isEmpty() || label.split(" ").length > MAX_LABEL_WORDS) return null;
         if (Character.isUpperCase(label.charAt(0)) && label.length() > 1 && !Character.isUpperCase(label.charAt(1)))
             label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
