@@ -220,7 +220,7 @@ public final class StanceStage implements Stage {
         // intention to act, not a position ("sought the release of ..." takes an object).
         if (cue.lemmas().size() == 1 && anchor.tag() != null && anchor.tag().startsWith("VB") && hasChild(g, anchor, "xcomp") && !hasChild(g, anchor, "obj"))
             return NONE;
-        if (pastPosition(doc, tokens.get(first).sentIndex())) return NONE;
+        if (pastPosition(doc, tokens.get(first).sentIndex(), g)) return NONE;
         Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
         QuoteClaim quote = null;
         for (QuoteClaim q : doc.quotes)
@@ -343,15 +343,33 @@ public final class StanceStage implements Stage {
      * before the article tells of a past agreement (recorded as a document or concept relation), not a
      * position taken now.
      */
-    private static boolean pastPosition(ArticleDocument doc, int s) {
+    private static boolean pastPosition(ArticleDocument doc, int s, SemanticGraph g) {
         var ref = doc.article.metadata().referenceDate();
         if (ref == null) return false;
         for (CoreEntityMention m : doc.nlp.sentences().get(s).entityMentions()) {
             String v = m.coreMap().get(edu.stanford.nlp.ling.CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             // "since 2012, X has opposed ..." is a position held until now
             if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2
-                    && !EventStage.followsSince(m))
+                    && !EventStage.followsSince(m) && !datesAThing(g, m))
                 return true;
+        }
+        return false;
+    }
+
+    /**
+     * "a deal reached in 1965": a date in a clause modifying a noun dates that thing, not the position the
+     * sentence states ("in a joint statement in 2008, A and B agreed" still dates the agreement).
+     */
+    private static boolean datesAThing(SemanticGraph g, CoreEntityMention m) {
+        IndexedWord w = g.getNodeByIndexSafe(m.tokens().get(m.tokens().size() - 1).index());
+        for (int hops = 0; w != null && hops < 6; hops++) {
+            SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            if (up == null) return false;
+            IndexedWord gov = up.getGovernor();
+            String rel = up.getRelation().toString();
+            if (gov.tag() != null && gov.tag().startsWith("VB"))
+                return g.incomingEdgeList(gov).stream().anyMatch(e -> e.getRelation().toString().startsWith("acl"));
+            w = gov;
         }
         return false;
     }
@@ -476,12 +494,15 @@ public final class StanceStage implements Stage {
 
     /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
     private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from, Cue cue) {
-        IndexedWord object = null;
-        for (IndexedWord d : governed(g, anchor, cue)) {
-            if (d.beginPosition() < from || d.tag() == null || !d.tag().startsWith("NN") || d.tag().startsWith("NNP")) continue;
-            if (object == null || d.beginPosition() < object.beginPosition()) object = d;
-        }
-        if (object == null) return null;
+        // the first noun after the cue; a general one ("urged both sides to ...") names no issue
+        IndexedWord first = null;
+        for (IndexedWord d : governed(g, anchor, cue))
+            if (d.beginPosition() >= from && d.tag() != null && d.tag().startsWith("NN") && !d.tag().startsWith("NNP")
+                    && (first == null || d.beginPosition() < first.beginPosition())) first = d;
+        return first == null ? null : nounLabel(doc, g, first, from);
+    }
+
+    private String nounLabel(ArticleDocument doc, SemanticGraph g, IndexedWord object, int from) {
         // the head of the first noun phrase after the cue
         IndexedWord head = object;
         while (true) {

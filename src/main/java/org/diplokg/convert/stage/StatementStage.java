@@ -61,6 +61,7 @@ public final class StatementStage implements Stage {
     private final Set<String> institutions = new HashSet<>();
     private final Map<String, Entity> demonyms = new HashMap<>();
     private final List<String> patternNames = new ArrayList<>();
+    private final Map<String, Entity> capitals = new HashMap<>();   // city IRI -> its country
 
     public StatementStage(ReferenceIndex reference) {
         for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv"))
@@ -74,6 +75,15 @@ public final class StatementStage implements Stage {
         }
         for (String[] row : Lexicon.rows("/convert/institution-nouns.tsv"))
             institutions.add(row[0].trim().toLowerCase(Locale.ROOT));
+        String q = "PREFIX dkg: <" + org.diplokg.vocab.DKG.NS + ">\n"
+                + "SELECT ?city ?country WHERE { GRAPH <https://w3id.org/diplokg/graph/reference> { ?city dkg:capitalOf ?country } }";
+        var dsg = reference.dataset();
+        org.apache.jena.system.Txn.executeRead(dsg, () -> {
+            try (var qe = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> reference.byIri(r.getResource("country").getURI())
+                        .ifPresent(c -> capitals.put(r.getResource("city").getURI(), c)));
+            }
+        });
         for (String[] row : Lexicon.rows("/convert/demonyms.tsv"))
             reference.lookup(row[1].trim(), EntityType.COUNTRY).ifPresent(c -> demonyms.put(row[0].trim(), c));
         for (String[] row : Lexicon.rows("/convert/descriptions.tsv"))
@@ -380,6 +390,8 @@ public final class StatementStage implements Stage {
         if (e == null && w.tag().startsWith("NNP")) e = namedBefore(doc, w);
         if (e == null && w.tag().startsWith("NNP") && !institutions.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
         if (e != null) {
+            // "Tokyo said", "Beijing wants": a capital speaking is its country's government
+            if (e.type() == EntityType.PLACE && capitals.containsKey(e.iri())) return new Attribution(capitals.get(e.iri()), null, null, s, -1, "capital");
             if (e.type() == EntityType.PLACE || e.type() == EntityType.DOCUMENT || e.type() == EntityType.CONCEPT) return null;
             return new Attribution(e, null, null, s, -1, null);
         }
