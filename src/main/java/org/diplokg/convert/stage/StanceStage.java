@@ -42,7 +42,7 @@ public final class StanceStage implements Stage {
     private static final String SCHEME = "https://w3id.org/diplokg/resource/issues";
     private static final int MAX_LABEL_WORDS = 8;
 
-    private record Cue(List<String> lemmas, StanceType type, boolean speakers) {
+    private record Cue(List<String> lemmas, StanceType type, boolean speakers, boolean owned) {
         /** The cue's id: its words, joined by hyphens ("call-for"). */
         String id() { return "cue:" + String.join("-", lemmas); }
     }
@@ -60,7 +60,7 @@ public final class StanceStage implements Stage {
         this.statements = new StatementStage(reference);
         for (String[] row : Lexicon.rows("/convert/stance-cues.tsv"))
             cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim()),
-                    row.length > 2 && row[2].trim().equals("speaker")));
+                    row.length > 2 && row[2].trim().equals("speaker"), row.length > 2 && row[2].trim().equals("owner")));
         for (String[] row : Lexicon.rows("/convert/weak-issue-words.tsv"))
             weak.add(fold(row[0].trim()));
         for (String[] row : Lexicon.rows("/convert/generic-issue-nouns.tsv"))
@@ -181,8 +181,9 @@ public final class StanceStage implements Stage {
                 String tag = tokens.get(t).tag();
                 if (tag == null || !(tag.startsWith("VB") || tag.startsWith("MD"))) ok = false;
             }
-            // nor may a phrase start with a noun: "serves as a call for", "their support for" describe, not take, a position
-            if (ok && c.lemmas().size() > 1 && tokens.get(t).tag() != null && tokens.get(t).tag().startsWith("NN")) ok = false;
+            // a phrase starting with a noun ("serves as a call for") describes a position; it is someone's only with an
+            // owner ("China's refusal to", "his push for"), checked on the parse
+            if (ok && c.lemmas().size() > 1 && tokens.get(t).tag() != null && tokens.get(t).tag().startsWith("NN") && !c.owned()) ok = false;
             if (ok) return new Hit(c, at - 1);
         }
         return null;
@@ -232,6 +233,16 @@ public final class StanceStage implements Stage {
         boolean speakers = modal || cue.speakers();
         List<Entity> holders = speakers ? List.of() : namedSubjects(doc, g, anchor, s, quote != null);
         String how = "subject";
+        IndexedWord head = g.getNodeByIndexSafe(tokens.get(first).index());
+        if (cue.owned() && head != null && head.tag() != null && head.tag().startsWith("NN")) {
+            // "China's refusal to join": the owner holds it, or no one does
+            IndexedWord owner = g.outgoingEdgeList(head).stream().filter(x -> x.getRelation().toString().equals("nmod:poss"))
+                    .map(SemanticGraphEdge::getDependent).findFirst().orElse(null);
+            StatementStage.Attribution a = owner == null ? null : statements.speaker(doc, g, owner, s);
+            if (a == null || a.speaker() == null) return NONE;
+            holders = List.of(a.speaker());
+            how = "owner";
+        }
         Entity speaker = null;
         if (holders.isEmpty() || holders.stream().anyMatch(h -> h.type() == EntityType.COUNTRY)) {
             speaker = quote != null ? quote.speaker() : holder(doc, g, anchor, s);
