@@ -94,6 +94,11 @@ public final class AnnotateStage implements Stage {
         }
     }
 
+    /** Where this stage caches (or would cache) the document's annotation, or null without a cache. */
+    public Path cacheFile(ArticleDocument doc) {
+        return cacheDir == null ? null : cacheDir.resolve(key(doc.cleanText, doc.article.metadata().referenceDate().toString()) + ".pb");
+    }
+
     private long lap(String what, long since) {
         long now = System.nanoTime();
         if (times != null) times.add(what, now - since);

@@ -199,7 +199,7 @@ public final class DocumentStage implements Stage {
                     IndexedWord head = m.getNode("doc");
                     if (!done.add(head.index())) continue;
                     String rule = phraseIds.get(i);
-                    int[] span = documentSpan(g, head, rule, m.getNode("verb"), m.getNode("date"));
+                    int[] span = documentSpan(doc, g, head, rule, m.getNode("verb"), m.getNode("date"));
                     if (span == null) continue;
                     int b = span[0], e = span[1];
                     if (found.stream().anyMatch(f -> f.begin < e && b < f.end)) continue;
@@ -231,7 +231,7 @@ public final class DocumentStage implements Stage {
     }
 
     /** The clean-text span naming the document of a match, or null when the phrase names none. */
-    private int[] documentSpan(SemanticGraph g, IndexedWord head, String rule, IndexedWord verb, IndexedWord date) {
+    private int[] documentSpan(ArticleDocument doc, SemanticGraph g, IndexedWord head, String rule, IndexedWord verb, IndexedWord date) {
         String lemma = head.lemma() == null ? "" : head.lemma().toLowerCase(Locale.ROOT);
         String kind = documentNouns.get(lemma);
         boolean plural = head.tag().equals("NNS") || head.tag().equals("NNPS");
@@ -246,6 +246,9 @@ public final class DocumentStage implements Stage {
         if (kind.equals("points") && !rule.equals("points")) return null;
         if (plural && !rule.equals("named")) return null;   // "sign agreements on trade": no one document
         int[] np = nounPhrase(g, head);
+        // a person in the name part is a headline's subject ("X sign joint statement"), not a name of the document
+        Span name = doc.original(np[0], head.beginPosition());
+        if (doc.mentions.stream().anyMatch(m -> m.entity().type() == EntityType.PERSON && name.overlaps(m.span()))) return null;
         switch (rule) {
             case "signed" -> {
                 // the document needs a complement ("a joint statement on ..."), wherever the parser attached it
@@ -327,6 +330,10 @@ public final class DocumentStage implements Stage {
         for (SemanticGraphEdge out : g.outgoingEdgeIterable(head))
             if (out.getRelation().toString().matches("nmod:(on|in|of)") && "DATE".equals(out.getDependent().ner())) return iso(sentence, out.getDependent());
         IndexedWord v = verb;
+        if (v == null) {   // "reached a six-point consensus on Friday": the verb that concluded it
+            SemanticGraphEdge up = g.incomingEdgeList(head).stream().findFirst().orElse(null);
+            if (up != null && up.getRelation().toString().equals("obj") && signVerbs.contains(up.getGovernor().lemma())) v = up.getGovernor();
+        }
         for (int hops = 0; v != null && hops < 3; hops++) {
             for (SemanticGraphEdge out : g.outgoingEdgeIterable(v))
                 if (out.getRelation().toString().startsWith("obl") && "DATE".equals(out.getDependent().ner())) {

@@ -269,6 +269,15 @@ public final class StanceStage implements Stage {
         int to = from;
         for (IndexedWord d : governed(g, anchor, cue))
             if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
+        // "China's refusal to join ...": the parser may make a noun cue's last word the marker of the clause after it
+        IndexedWord lastWord = g.getNodeByIndexSafe(tokens.get(last).index());
+        IndexedWord marked = lastWord == null ? null : g.getParent(lastWord);
+        if (to <= from && cue.owned() && marked != null && marked.beginPosition() >= from && g.getEdge(marked, lastWord) != null
+                && g.getEdge(marked, lastWord).getRelation().toString().equals("mark")) {
+            anchor = marked;
+            for (IndexedWord d : governed(g, anchor, cue))
+                if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
+        }
         if (to <= from) return NONE;
         String region = fold(doc.cleanText.substring(from, to));
         Alias best = null;

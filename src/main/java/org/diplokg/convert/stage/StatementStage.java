@@ -46,7 +46,7 @@ import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
  * continues it (the next paragraph, no other person named in between).
  */
 public final class StatementStage implements Stage {
-    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her");
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "one", "some", "another", "several", "many",
             "other", "few", "two", "three", "most", "certain", "any");
     /** Quotes shorter than this (in words) are scare quotes around a term, not statements. */
@@ -388,7 +388,9 @@ public final class StatementStage implements Stage {
         // "the Chinese" (a demonym used as a noun) names no one in particular
         if (e != null && e.type() == EntityType.COUNTRY && "the".equals(det)) return null;
         if (e == null && w.tag().startsWith("NNP")) e = namedBefore(doc, w);
-        if (e == null && w.tag().startsWith("NNP") && !institutions.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
+        // a capitalised title ("the Argentine Minister") is still a description, not a name
+        String lower = w.lemma().toLowerCase(Locale.ROOT);
+        if (e == null && w.tag().startsWith("NNP") && !institutions.contains(lower) && !(descriptions.containsKey(lower) && "the".equals(det))) return null;
         if (e != null) {
             // "Tokyo said", "Beijing wants": a capital speaking is its country's government
             if (e.type() == EntityType.PLACE && capitals.containsKey(e.iri())) return new Attribution(capitals.get(e.iri()), null, null, s, -1, "capital");
