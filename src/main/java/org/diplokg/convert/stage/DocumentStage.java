@@ -62,6 +62,8 @@ public final class DocumentStage implements Stage {
     private final Set<String> signVerbs = new java.util.HashSet<>();
     private final List<String> phraseIds = new ArrayList<>();
     private final List<SemgrexPattern> phrases = new ArrayList<>();
+    private final List<String> conceptIds = new ArrayList<>();
+    private final List<SemgrexPattern> conceptPhrases = new ArrayList<>();
 
     public DocumentStage(ReferenceIndex reference) {
         this.reference = reference;
@@ -81,6 +83,11 @@ public final class DocumentStage implements Stage {
             String[] parts = line.split("\t", 2);
             phraseIds.add(parts[0].trim());
             phrases.add(SemgrexPattern.compile(parts[1].trim().replace("{DOC}", nouns).replace("{SIGN}", verbs)));
+        }
+        for (String line : StatementStage.resourceLines("/convert/concept-phrases.semgrex")) {
+            String[] parts = line.split("\t", 2);
+            conceptIds.add(parts[0].trim());
+            conceptPhrases.add(SemgrexPattern.compile(parts[1].trim()));
         }
         loadDocuments();
     }
@@ -174,7 +181,7 @@ public final class DocumentStage implements Stage {
         }
         for (Found f : found)
             doc.documents.add(new DocumentClaim(f.document, doc.original(f.begin, f.end), f.implied, f.rule));
-        concepts(doc, found);
+        concepts(doc, found, mintConcepts(doc));
     }
 
     // ---------------------------------------------------------------- documents outside the reference data
@@ -425,7 +432,59 @@ public final class DocumentStage implements Stage {
 
     // ---------------------------------------------------------------- policy concepts
 
-    private void concepts(ArticleDocument doc, List<Found> documents) {
+    /**
+     * Policy concepts the reference data lacks ({@code concept-phrases.semgrex}), added as mentions (in text order)
+     * so that their history is read like a reference concept's; a phrase naming a reference concept links to it.
+     */
+    private Map<String, String> mintConcepts(ArticleDocument doc) {
+        Map<String, String> rules = new HashMap<>();   // concept IRI -> the phrase rule that found it
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        List<Mention> added = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            SemanticGraph g = sentences.get(s).dependencyParse();
+            if (g == null) continue;
+            for (int i = 0; i < conceptPhrases.size(); i++) {
+                SemgrexMatcher m = conceptPhrases.get(i).matcher(g);
+                while (m.find()) {
+                    IndexedWord head = m.getNode("concept");
+                    int b = head.beginPosition(), e = head.endPosition();
+                    for (SemanticGraphEdge out : g.outgoingEdgeIterable(head)) {
+                        String rel = out.getRelation().toString();
+                        IndexedWord d = out.getDependent();
+                        boolean before = d.index() < head.index() && (rel.equals("amod") && d.tag() != null && d.tag().startsWith("JJ")
+                                || rel.startsWith("compound"));
+                        boolean of = d.index() > head.index() && rel.equals("nmod:of") && conceptIds.get(i).equals("partnership");
+                        if (!before && !of) continue;
+                        for (IndexedWord x : of ? phrase(g, d) : g.descendants(d)) { b = Math.min(b, x.beginPosition()); e = Math.max(e, x.endPosition()); }
+                    }
+                    Span span = doc.original(b, e);
+                    String label = label(doc.cleanText.substring(b, e));
+                    String id = conceptIds.get(i);
+                    if (id.equals("named-policy") && !label.contains("-")) continue;   // "the China trade policy" names none
+                    if (added.stream().anyMatch(x -> x.span().overlaps(span))) continue;
+                    // a name inside the modifiers ("Mexico" in "the Mexico-first policy") stays a mention of its own
+                    Span headSpan = doc.original(head.beginPosition(), head.endPosition());
+                    List<Mention> overlapping = doc.mentions.stream().filter(x -> x.span().overlaps(span) && (x.span().overlaps(headSpan)
+                            || x.entity().type() == EntityType.CONCEPT || x.entity().type() == EntityType.DOCUMENT)).toList();
+                    // a titled initiative the tagger took for an organisation (minted, same words) is the concept
+                    boolean retype = id.equals("titled") && !overlapping.isEmpty() && overlapping.stream().allMatch(x ->
+                            x.entity().type() == EntityType.ORGANIZATION && !x.entity().reference() && x.span().equals(span));
+                    if (!overlapping.isEmpty() && !retype) continue;
+                    if (retype) doc.mentions.removeAll(overlapping);
+                    Entity concept = reference.lookup(label, EntityType.CONCEPT).orElseGet(() -> new Entity(
+                            Iris.resource(EntityType.CONCEPT.iriSegment, Iris.slug(label)), EntityType.CONCEPT, label, new LinkedHashSet<>(List.of(label)), false));
+                    added.add(new Mention(span, doc.text(span), s, concept));
+                    rules.putIfAbsent(concept.iri(), "phrase:" + id);
+                }
+            }
+        }
+        if (added.isEmpty()) return rules;
+        doc.mentions.addAll(added);
+        doc.mentions.sort(Comparator.comparingInt((Mention x) -> x.span().begin()).thenComparingInt(x -> x.span().end()));
+        return rules;
+    }
+
+    private void concepts(ArticleDocument doc, List<Found> documents, Map<String, String> minted) {
         List<CoreSentence> sentences = doc.nlp.sentences();
         Set<String> seen = new java.util.HashSet<>();
         Entity last = null;
@@ -456,17 +515,17 @@ public final class DocumentStage implements Stage {
                     if (!m.find()) continue;
                     int cue = sb + m.end();
                     ConceptClaim claim = switch (relation) {
-                        case "introducedBy" -> agentAfter(doc, s, cue).map(a -> new ConceptClaim(concept, relation, a, null, sentenceSpan, relation)).orElse(null);
+                        case "introducedBy" -> agentAfter(doc, s, cue).map(a -> new ConceptClaim(concept, relation, a, null, sentenceSpan, conceptRule(relation, concept, minted))).orElse(null);
                         case "agreedIn" -> {
                             EventClaim e = agreement(doc, s, sb + m.start(), cue, se);
-                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, relation);
+                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, conceptRule(relation, concept, minted));
                         }
                         case "codifiedIn" -> documents.stream().filter(d -> d.begin >= sb && d.end <= se)
                                 .filter(d -> (d.begin >= cue) != (at.get(concept) >= cue)).findFirst()
-                                .map(d -> new ConceptClaim(concept, relation, d.document, null, sentenceSpan, relation)).orElse(null);
+                                .map(d -> new ConceptClaim(concept, relation, d.document, null, sentenceSpan, conceptRule(relation, concept, minted))).orElse(null);
                         default -> {
                             EventClaim e = eventOf(doc, s, sentenceSpan);
-                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, relation);
+                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, conceptRule(relation, concept, minted));
                         }
                     };
                     if (claim == null) continue;
@@ -475,6 +534,12 @@ public final class DocumentStage implements Stage {
                 }
             }
         }
+    }
+
+    /** The claim's rule: the concept-relations.tsv cue, and the phrase rule when the concept was minted here. */
+    private static String conceptRule(String relation, Entity concept, Map<String, String> minted) {
+        String phrase = minted.get(concept.iri());
+        return phrase == null ? relation : relation + "+" + phrase;
     }
 
     private static java.util.Optional<Entity> agentAfter(ArticleDocument doc, int s, int cleanAt) {

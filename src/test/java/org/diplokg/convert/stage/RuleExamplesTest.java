@@ -22,7 +22,9 @@ import org.diplokg.convert.Stage;
 import org.diplokg.convert.model.Article;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.ArticleMetadata;
+import org.diplokg.convert.model.ConceptClaim;
 import org.diplokg.convert.model.DocumentClaim;
+import org.diplokg.convert.model.EntityType;
 import org.diplokg.convert.model.EventClaim;
 import org.diplokg.convert.model.QuoteClaim;
 import org.diplokg.convert.model.StanceClaim;
@@ -46,7 +48,7 @@ class RuleExamplesTest {
 
     static Stream<Arguments> examples() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (String kind : List.of("quotes", "stances", "documents")) {
+        for (String kind : List.of("quotes", "stances", "documents", "concepts")) {
             List<String> lines = Files.readAllLines(DIR.resolve(kind + ".tsv"));
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -66,6 +68,7 @@ class RuleExamplesTest {
         switch (kind) {
             case "quotes" -> quote(doc, rule, expectation);
             case "stances" -> stances(doc, rule, expectation);
+            case "concepts" -> concept(doc, rule, expectation);
             default -> document(doc, rule, expectation);
         }
     }
@@ -107,6 +110,18 @@ class RuleExamplesTest {
         DocumentClaim d = named.stream().filter(x -> rule.equals(x.rule())).findFirst()
                 .orElseThrow(() -> new AssertionError("no claim of rule " + rule + "; rules " + named.stream().map(DocumentClaim::rule).toList()));
         assertEquals("-".equals(want.get("date")) ? null : want.get("date"), d.impliedSigning(), "signing date");
+    }
+
+    private static void concept(ArticleDocument doc, String rule, String expectation) {
+        Map<String, String> want = fields(expectation);
+        assertTrue(doc.mentions.stream().anyMatch(m -> m.entity().type() == EntityType.CONCEPT && m.entity().label().equals(want.get("label"))),
+                () -> "no concept labelled \"" + want.get("label") + "\"; concepts " + doc.mentions.stream()
+                        .filter(m -> m.entity().type() == EntityType.CONCEPT).map(m -> m.entity().label()).toList());
+        if (!want.containsKey("relation")) return;
+        ConceptClaim c = doc.concepts.stream().filter(x -> x.concept().label().equals(want.get("label")) && x.relation().equals(want.get("relation")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + want.get("relation") + " for " + want.get("label") + "; found "
+                        + doc.concepts.stream().map(x -> x.concept().label() + " " + x.relation()).toList()));
+        assertTrue(c.rule() != null && c.rule().contains(rule), () -> "rule " + c.rule() + " does not name " + rule);
     }
 
     private static Map<String, String> fields(String s) {
