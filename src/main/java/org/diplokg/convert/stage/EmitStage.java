@@ -32,6 +32,7 @@ import org.diplokg.convert.model.Entity;
 import org.diplokg.convert.model.EntityType;
 import org.diplokg.convert.model.EventClaim;
 import org.diplokg.convert.model.Mention;
+import org.diplokg.convert.model.PlaceClaim;
 import org.diplokg.convert.model.PostClaim;
 import org.diplokg.convert.model.QuoteClaim;
 import org.diplokg.convert.model.Span;
@@ -79,6 +80,7 @@ public final class EmitStage implements CorpusStage {
             g.article();
             doc.mentions.forEach(g::mention);
             doc.posts.forEach(g::post);
+            doc.placesWithin.forEach(g::placeWithin);
             for (EventClaim e : doc.events)
                 g.event(e, byIri.get(e.iri).size() > 1);
             doc.quotes.forEach(g::quote);
@@ -229,6 +231,13 @@ public final class EmitStage implements CorpusStage {
             mintedTypes.putIfAbsent(e.iri(), e);
             Map<String, Integer> names = mintedNames.computeIfAbsent(e.iri(), k -> new java.util.TreeMap<>());
             for (String alias : e.aliases()) names.merge(alias, 1, Integer::sum);
+        }
+
+        /** "Vientiane, Laos": the article says where a place lies (dkg:countryOf a country, else dkg:partOf). */
+        void placeWithin(PlaceClaim p) {
+            entity(p.place());
+            entity(p.within());
+            add(uri(p.place().iri()), p.within().type() == EntityType.COUNTRY ? "countryOf" : "partOf", uri(p.within().iri()));
         }
 
         void mention(Mention m) {

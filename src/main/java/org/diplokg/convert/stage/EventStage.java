@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.diplokg.convert.Lexicon;
 import org.diplokg.convert.ReferenceIndex;
+import org.diplokg.convert.SemgrexRules;
 import org.diplokg.convert.Stage;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.DateValue;
@@ -29,6 +30,7 @@ import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
 
 /**
  * Diplomatic events: a trigger word from event-triggers.tsv, its participants and place from the
@@ -52,6 +54,8 @@ public final class EventStage implements Stage {
     private final Set<String> demonyms = new java.util.HashSet<>();
     private final Map<String, EventStatus> statusWords = new HashMap<>();
     private final int longestTrigger;
+    private final List<SemgrexRules.Rule> participantRules = SemgrexRules.load("/convert/events/participants.semgrex", Map.of());
+    private final List<SemgrexRules.Rule> triggerRules = SemgrexRules.load("/convert/events/triggers.semgrex", Map.of());
 
     public EventStage(ReferenceIndex reference) {
         int longest = 1;
@@ -73,12 +77,15 @@ public final class EventStage implements Stage {
             CoreSentence sentence = sentences.get(s);
             List<CoreLabel> tokens = sentence.tokens();
             List<EventClaim> touched = new ArrayList<>();
+            Map<Integer, SemgrexRules.Rule> byRule = semgrexTriggers(sentence.dependencyParse());
             int i = 0;
             while (i < tokens.size()) {
-                int end = matchTrigger(tokens, i);
+                SemgrexRules.Rule r = byRule.get(i);
+                int end = r != null ? i + 1 : matchTrigger(tokens, i);
                 if (end < 0) { i++; continue; }
-                EventType type = triggers.get(lemmas(tokens, i, end));
-                EventClaim e = event(doc, sentence, s, tokens, i, end, type);
+                EventType type = r != null ? EventType.valueOf(r.value()) : triggers.get(lemmas(tokens, i, end));
+                String rule = r != null ? r.id() : "event-trigger/" + lemmas(tokens, i, end);
+                EventClaim e = event(doc, sentence, s, tokens, i, end, type, rule);
                 if (e != null && !touched.contains(e)) touched.add(e);
                 if (e != null) firstSince(doc, sentence, s, tokens, i, end, e);
                 i = end;
@@ -87,6 +94,7 @@ public final class EventStage implements Stage {
             visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
         for (EventClaim e : doc.events) if (e.date == null) e.date = narrativeDate(doc, e);
+        datelinePlace(doc);
         // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
         // "an event in October") says too little to be a fact about an event, unless others happened at it.
         doc.events.removeIf(e -> e.participants.isEmpty() && e.host == null && !isSidelinesTarget(doc, e));
@@ -198,6 +206,16 @@ public final class EventStage implements Stage {
         return doc.events.stream().anyMatch(x -> x.sidelinesOf == e);
     }
 
+    /** Token index (0-based) of each word a rule of events/triggers.semgrex reports an event by, with the rule. */
+    private Map<Integer, SemgrexRules.Rule> semgrexTriggers(SemanticGraph g) {
+        Map<Integer, SemgrexRules.Rule> out = new HashMap<>();
+        for (SemgrexRules.Rule r : triggerRules) {
+            SemgrexMatcher m = r.pattern().matcher(g);
+            while (m.find()) out.putIfAbsent(m.getNode("trigger").index() - 1, r);
+        }
+        return out;
+    }
+
     private int matchTrigger(List<CoreLabel> tokens, int i) {
         for (int j = Math.min(tokens.size(), i + longestTrigger); j > i; j--) {
             String phrase = lemmas(tokens, i, j);
@@ -217,13 +235,14 @@ public final class EventStage implements Stage {
     }
 
     /** Adds the event the trigger reports (or adds to the earlier report it refers back to) and returns it. */
-    private EventClaim event(ArticleDocument doc, CoreSentence sentence, int s, List<CoreLabel> tokens, int from, int to, EventType type) {
+    private EventClaim event(ArticleDocument doc, CoreSentence sentence, int s, List<CoreLabel> tokens, int from, int to, EventType type, String rule) {
         CoreLabel head = tokens.get(to - 1);
         Span trigger = doc.original(tokens.get(from).beginPosition(), head.endPosition());
         SemanticGraph g = sentence.dependencyParse();
         IndexedWord hw = g.getNodeByIndexSafe(head.index());
         if (hw == null) return null;
         EventClaim e = new EventClaim(type, trigger, s);
+        e.rule = rule;
 
         // Who: people and countries among the trigger's dependents (and its governing verb's subject).
         List<Mention> inSentence = doc.mentions.stream().filter(m -> m.sentence() == s).toList();
@@ -238,9 +257,24 @@ public final class EventStage implements Stage {
             boolean setting = rel.equals("obl") && Set.of("in", "at", "during").contains(caseOf(g, hw));
             if (light || setting) verb = up.getGovernor();
         }
+        // Rule events/negated: "did not meet", "never held talks" report no event.
+        if (verb != null && negated(g, verb)) return null;
         IndexedWord subject = verb == null ? null : subjectOf(g, verb, 3);
-        if (subject != null) scope.addAll(dependents(g, subject, 1));
-        else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
+        if (subject != null) {
+            scope.addAll(dependents(g, subject, 1));
+            // "A, B, the then C and D held talks": the parser keeps only the last conjuncts as the subject;
+            // the list of names right before the subject phrase belongs to it.
+            int start = g.descendants(subject).stream().mapToInt(IndexedWord::index).min().orElse(subject.index()) - 1;
+            if (start > 0 && tokens.get(start - 1).word().equals(",")) {
+                List<IndexedWord> run = namesBefore(g, tokens, start);
+                if (run.stream().anyMatch(w -> "PERSON".equals(w.ner()))) { scope.addAll(run); e.rules.add("events/names-before-subject"); }
+            }
+        } else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
+        for (SemgrexRules.Rule r : participantRules) {
+            SemgrexMatcher m = r.pattern().matcher(g);
+            while (m.find())
+                if (m.getNode("trigger").equals(hw)) { scope.addAll(dependents(g, m.getNode("participant"), 1)); e.rules.add(r.id()); }
+        }
         // "Japan-China summit", "Xi-Kishida summit": the compound right before the trigger.
         if (from > 0) scope.add(g.getNodeByIndexSafe(tokens.get(from - 1).index()));
         // "X made the remarks while meeting Y, ..., in Beijing": the main clause's setting is the meeting's.
@@ -258,6 +292,13 @@ public final class EventStage implements Stage {
                 e.type = EventType.CONFERENCE;
                 e.host = m.entity();  // the body that convenes it ("the APEC summit")
             } else if (t == EntityType.ORGANIZATION && withTrigger(g, doc, m, hw)) e.participants.add(m.entity());  // "an interview with The Yomiuri Shimbun"
+        }
+        // "He met X", "his meeting with X": the pronoun is the person the text last made a subject.
+        IndexedWord pronoun = subject != null && isPersonalPronoun(subject) ? subject : possessivePronoun(g, hw);
+        long people = e.participants.stream().filter(x -> x.type() == EntityType.PERSON).count();
+        if (pronoun != null && e.type != EventType.CONFERENCE && people < 2) {
+            Entity who = antecedentPerson(doc, s, pronoun, e);
+            if (who != null) { e.participants.add(who); e.rules.add("events/pronoun-subject"); }
         }
         if (e.type == EventType.CONFERENCE) e.participants.clear();
 
@@ -350,11 +391,15 @@ public final class EventStage implements Stage {
      */
     private static List<IndexedWord> dependents(SemanticGraph g, IndexedWord w, int depth) {
         List<IndexedWord> out = new ArrayList<>(List.of(w));
-        if (depth == 0) return out;
         for (SemanticGraphEdge edge : g.outgoingEdgeList(w)) {
             String rel = edge.getRelation().getShortName();
             IndexedWord d = edge.getDependent();
             if (rel.equals("conj") && d.tag().startsWith("VB")) continue;
+            // "the leaders of A, B and C": every conjunct of a participant is one, however deep.
+            if (depth == 0) {
+                if (rel.equals("conj") && !out.contains(d)) out.addAll(dependents(g, d, 0));
+                continue;
+            }
             // Obliques: participants come with "with/between/among/of/by", places with "in/at/to".
             if ((rel.equals("nmod") || rel.equals("obl")) && !Set.of("with", "between", "among", "of", "by", "in", "at", "to").contains(caseOf(g, d))) continue;
             if (!PARTICIPANT_RELATIONS.contains(rel) && !rel.equals("nmod:poss")) continue;
@@ -379,6 +424,87 @@ public final class EventStage implements Stage {
             out.add(g.getNodeByIndexSafe(t.index()));
         }
         return out;
+    }
+
+    /** Nouns a place name can be an "of" modifier of: "the city of Shanghai". */
+    private static final Set<String> MentionStagePlaceNouns = Set.of("capital", "city", "town", "port", "resort", "village", "province", "region", "island");
+
+    /**
+     * Rule events/dateline-place: "PHNOM PENH: X has met Y", "BERLIN (Reuters) - ...": a place that opens the
+     * article's first sentence, before a colon, dash or parenthesis, is where its held events without a place were.
+     */
+    private static void datelinePlace(ArticleDocument doc) {
+        if (doc.nlp.sentences().isEmpty()) return;
+        for (int s = 0; s < Math.min(2, doc.nlp.sentences().size()); s++) {
+            List<CoreLabel> t = doc.nlp.sentences().get(s).tokens();
+            int k = 0;
+            while (k < t.size() && k < 4 && (t.get(k).tag().startsWith("NNP") || t.get(k).tag().equals(","))) k++;
+            if (k == 0 || k >= t.size() || !Set.of(":", "-LRB-", "(", "--", "-", "\u2014", "\u2013").contains(t.get(k).word()) && !Set.of(":", "-LRB-").contains(t.get(k).tag())) continue;
+            Span head = doc.original(t.get(0).beginPosition(), t.get(k - 1).endPosition());
+            int at = s;
+            Entity place = doc.mentions.stream().filter(m -> m.sentence() == at && head.contains(m.span())
+                    && (m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY)).map(Mention::entity).findFirst().orElse(null);
+            if (place == null) continue;
+            for (EventClaim e : doc.events)
+                if (e.sentence == s && e.place == null && e.status == EventStatus.HELD && e.type != EventType.CONFERENCE) {
+                    e.place = place;
+                    e.rules.add("events/dateline-place");
+                }
+            return;
+        }
+    }
+
+    private static boolean negated(SemanticGraph g, IndexedWord verb) {
+        return g.getChildList(verb).stream().anyMatch(c -> Set.of("not", "n't", "never").contains(c.word().toLowerCase(Locale.ROOT))
+                && g.getEdge(verb, c).getRelation().getShortName().equals("advmod"));
+    }
+
+    private static boolean isPersonalPronoun(IndexedWord w) {
+        return w.tag().equals("PRP") && Set.of("he", "she").contains(w.word().toLowerCase(Locale.ROOT));
+    }
+
+    /** "his meeting with X": the his/her the trigger is possessed by. */
+    private static IndexedWord possessivePronoun(SemanticGraph g, IndexedWord hw) {
+        for (SemanticGraphEdge edge : g.outgoingEdgeList(hw))
+            if (edge.getRelation().toString().equals("nmod:poss") && Set.of("his", "her").contains(edge.getDependent().word().toLowerCase(Locale.ROOT)))
+                return edge.getDependent();
+        return null;
+    }
+
+    /**
+     * Rule events/pronoun-subject: he/she (his/her) is the last person named as the subject of a clause
+     * before it, in its sentence or the three before; else the person, if only one, named in the sentence
+     * before. Never a person already taking part (the pronoun is someone else then: "X said he met Y").
+     */
+    private static Entity antecedentPerson(ArticleDocument doc, int s, IndexedWord pronoun, EventClaim e) {
+        Span at = doc.original(pronoun.beginPosition(), pronoun.endPosition());
+        // "During his talk with X, Y said ...": the main clause's subject, named after the pronoun.
+        SemanticGraph here = doc.nlp.sentences().get(s).dependencyParse();
+        for (IndexedWord root : here.getRoots())
+            for (SemanticGraphEdge edge : here.outgoingEdgeList(root)) {
+                if (!edge.getRelation().getShortName().equals("nsubj") || edge.getDependent().equals(pronoun)) continue;
+                Span subj = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
+                for (Mention m : doc.mentions)
+                    if (m.sentence() == s && m.entity().type() == EntityType.PERSON && m.span().overlaps(subj) && m.span().begin() > at.begin())
+                        return e.participants.contains(m.entity()) ? null : m.entity();
+            }
+        for (int k = s; k >= Math.max(0, s - 3); k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            Mention best = null;
+            for (Mention m : doc.mentions) {
+                if (m.sentence() != k || m.entity().type() != EntityType.PERSON || m.span().begin() >= at.begin() && k == s) continue;
+                IndexedWord w = headAt(g, doc, m.span());
+                boolean subject = w != null && g.incomingEdgeList(w).stream().anyMatch(x -> x.getRelation().getShortName().startsWith("nsubj"));
+                if (subject && (best == null || m.span().begin() > best.span().begin())) best = m;
+            }
+            if (best != null) return e.participants.contains(best.entity()) ? null : best.entity();
+            if (k == s - 1) {
+                List<Entity> people = doc.mentions.stream().filter(m -> m.sentence() == s - 1 && m.entity().type() == EntityType.PERSON)
+                        .map(Mention::entity).distinct().toList();
+                if (people.size() == 1 && !e.participants.contains(people.get(0))) return people.get(0);
+            }
+        }
+        return null;
     }
 
     /** The subject of a verb, or of the verb it hangs off ("committed to pursuing", "while meeting"). */
@@ -421,6 +547,19 @@ public final class EventStage implements Stage {
     private static boolean isPlace(SemanticGraph g, ArticleDocument doc, Mention m, EventType type) {
         IndexedWord w = wordAt(g, doc, m);
         if (w == null) return false;
+        // Rule events/place-apposition: "in the Kazakh capital Astana", "in the city of Shanghai": the name
+        // is an apposition, compound or "of" modifier of the noun that "in" introduces.
+        for (int step = 0; step < 2; step++) {
+            SemanticGraphEdge in = g.incomingEdgeList(w).stream().filter(x -> Set.of("appos", "compound", "flat").contains(x.getRelation().getShortName())
+                    || x.getRelation().toString().equals("nmod:of") && MentionStagePlaceNouns.contains(x.getGovernor().lemma().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+            if (in == null || caseOf(g, w).length() > 0) break;
+            IndexedWord gov = in.getGovernor();
+            Span govSpan = doc.original(gov.beginPosition(), gov.endPosition());
+            boolean placeLike = MentionStagePlaceNouns.contains(gov.lemma().toLowerCase(Locale.ROOT)) || doc.mentions.stream().anyMatch(x -> x.span().overlaps(govSpan)
+                    && (x.entity().type() == EntityType.PLACE || x.entity().type() == EntityType.COUNTRY));
+            if (!placeLike) break;
+            w = gov;
+        }
         for (IndexedWord c : g.getChildList(w)) {
             String word = c.word().toLowerCase(Locale.ROOT);
             if (g.getEdge(w, c).getRelation().getShortName().equals("case")

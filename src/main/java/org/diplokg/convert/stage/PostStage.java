@@ -37,7 +37,9 @@ import edu.stanford.nlp.ling.CoreLabel;
  * is one, else a post is minted.
  */
 public final class PostStage implements Stage {
-    private static final Set<String> PAST = Set.of("former", "then", "ex", "ex-", "late");
+    private static final Set<String> PAST = Set.of("former", "then", "ex", "ex-", "late", "erstwhile", "outgoing-");
+    /** "then-President X", "ex-Foreign Minister Y", "former-President Z": a past holding written as one token. */
+    private static final List<String> PAST_PREFIXES = List.of("then-", "ex-", "former-");
 
     private final ReferenceIndex reference;
     private final Map<String, Boolean> roles = new HashMap<>();   // phrase -> diplomatic
@@ -115,7 +117,7 @@ public final class PostStage implements Stage {
         while (i >= 0 && titleToken(doc, tokens.get(i))) i--;
         int start = i + 1;
         if (start >= end) return;
-        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()));
+        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "post/title-before");
     }
 
     /** "Takeo Akiba, secretary general of the National Security Secretariat," and coordinated roles. */
@@ -130,8 +132,15 @@ public final class PostStage implements Stage {
             if (start == i) return;
             List<CoreLabel> phrase = tokens.subList(start, i);
             if (roleIn(phrase) == null) return;
+            // "Putin, German Chancellor Angela Merkel, ...": a phrase naming another person is that person's
+            // title in a list of names, not an apposition to this one.
+            Span phraseSpan = doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition());
+            if (doc.mentions.stream().anyMatch(m -> m.entity().type() == EntityType.PERSON && m.span().overlaps(phraseSpan))) return;
+            // "Li, the highest level encounter between an Australian prime minister and ...": the role must
+            // head the phrase, not sit inside a modifier of another noun.
+            if (!roleHeads(phrase)) return;
             // "head of Japan's Komeito party and member of parliament": a coordinated role keeps the country
-            Entity found = claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), country);
+            Entity found = claim(doc, person, phrase, phraseSpan, country, "post/apposition");
             if (found != null) country = found;
             if (i < tokens.size() && tokens.get(i).word().equals("and")) i++;
             else return;
@@ -139,9 +148,9 @@ public final class PostStage implements Stage {
     }
 
     private boolean titleToken(ArticleDocument doc, CoreLabel t) {
-        String w = t.word().toLowerCase(Locale.ROOT);
+        String w = bare(t.word().toLowerCase(Locale.ROOT));
         String ner = t.ner() == null ? "O" : t.ner();
-        if (PAST.contains(w) || Set.of("of", "to", "'s", "the", "for").contains(w)) return true;
+        if (past(t.word().toLowerCase(Locale.ROOT)) || Set.of("of", "to", "'s", "the", "for").contains(w)) return true;
         if (Set.of("TITLE", "NATIONALITY", "COUNTRY", "ORGANIZATION").contains(ner)) return true;
         if (roles.keySet().stream().anyMatch(r -> List.of(r.split(" ")).contains(w))) return true;
         return doc.mentions.stream().anyMatch(m -> m.entity().type() != EntityType.PERSON
@@ -154,25 +163,45 @@ public final class PostStage implements Stage {
         for (int i = 0; i < phrase.size(); i++)
             for (int j = Math.min(phrase.size(), i + longestRole); j > i; j--) {
                 StringBuilder sb = new StringBuilder();
-                for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(phrase.get(k).word().toLowerCase(Locale.ROOT));
+                for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(bare(phrase.get(k).word().toLowerCase(Locale.ROOT)));
                 String r = sb.toString();
                 if (roles.containsKey(r) && (best == null || r.length() > best.length())) best = r;
             }
         return best;
     }
 
-    private void claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span) {
-        claim(doc, person, phrase, span, null);
+    /**
+     * Whether the phrase's role word comes before any common noun that is not part of a role: "China's
+     * foreign minister", "a member of the Politburo", not "the first encounter between a prime minister ...".
+     */
+    private boolean roleHeads(List<CoreLabel> phrase) {
+        for (CoreLabel t : phrase) {
+            String w = bare(t.word().toLowerCase(Locale.ROOT));
+            if (roles.keySet().stream().anyMatch(r -> List.of(r.split(" ")).contains(w))) return true;
+            if (t.tag().startsWith("NN") && !t.tag().startsWith("NNP") && !"TITLE".equals(t.ner())) return false;
+            if (t.tag().equals("IN") && !Set.of("of", "for").contains(w)) return false;
+        }
+        return true;
+    }
+
+    /** "then-President", "ex-Foreign": the title word after a past-marking prefix. */
+    private static String bare(String w) {
+        for (String p : PAST_PREFIXES) if (w.startsWith(p) && w.length() > p.length()) return w.substring(p.length());
+        return w;
+    }
+
+    private static boolean past(String w) {
+        return PAST.contains(w) || PAST_PREFIXES.stream().anyMatch(p -> w.startsWith(p) && w.length() > p.length());
     }
 
     /**
      * Adds the post the phrase states, if any; {@code inherited} is the country of a role coordinated before it.
      * Returns the country the phrase names, else null.
      */
-    private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited) {
+    private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited, String rule) {
         String role = roleIn(phrase);
         if (role == null) return null;
-        boolean former = phrase.stream().anyMatch(t -> PAST.contains(t.word().toLowerCase(Locale.ROOT)));
+        boolean former = phrase.stream().anyMatch(t -> past(t.word().toLowerCase(Locale.ROOT)));
         // Entities named in the phrase: the country after "to" is where an envoy is sent; of the others,
         // the last organisation named wins ("the Chinese Communist Party's Politburo" -> the Politburo),
         // else the country.
@@ -190,7 +219,7 @@ public final class PostStage implements Stage {
         if (of == null) of = impliedOf(person.entity(), role, doc);
         if (of == null) of = inherited;
         if (of == null) return null;  // a post is an office of some body or country; without one there is no post to name
-        doc.posts.add(resolve(doc, person.entity(), role, of, to, former, span));
+        doc.posts.add(resolve(doc, person.entity(), role, of, to, former, span, rule));
         return country;
     }
 
@@ -218,7 +247,7 @@ public final class PostStage implements Stage {
                 && (h.end() == null || h.end().compareTo(date.substring(0, Math.min(date.length(), h.end().length()))) >= 0);
     }
 
-    private PostClaim resolve(ArticleDocument doc, Entity holder, String role, Entity of, Entity to, boolean former, Span span) {
+    private PostClaim resolve(ArticleDocument doc, Entity holder, String role, Entity of, Entity to, boolean former, Span span, String rule) {
         String date = doc.article.metadata().referenceDate().toString();
         RefPost ref = null;
         for (RefPost p : posts)
@@ -240,7 +269,7 @@ public final class PostStage implements Stage {
                 if (h.holder().equals(holder.iri()) && h.post().equals(postIri) && (former || covers(h, date))) { holding = h.iri(); break; }
         if (holding == null)
             holding = Iris.resource("holding", Iris.lastSegment(holder.iri()), Iris.lastSegment(postIri));
-        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole, diplomatic(role));
+        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole, diplomatic(role), rule);
     }
 
     /** Whether holding a post with this role makes one a diplomat (roles.tsv). */
