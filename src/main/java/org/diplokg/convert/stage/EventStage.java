@@ -1,5 +1,6 @@
 package org.diplokg.convert.stage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,9 +92,11 @@ public final class EventStage implements Stage {
                 i = end;
             }
             sidelines(doc, sentence.dependencyParse(), touched);
+            distribute(doc, sentence.dependencyParse(), touched);
             visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
         for (EventClaim e : doc.events) if (e.date == null) e.date = narrativeDate(doc, e);
+        for (EventClaim e : doc.events) if (e.date == null) e.date = presentPerfect(doc, e);
         datelinePlace(doc);
         // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
         // "an event in October") says too little to be a fact about an event, unless others happened at it.
@@ -200,6 +203,47 @@ public final class EventStage implements Stage {
     static boolean followsSince(CoreEntityMention m) {
         int at = m.tokens().get(0).index() - 1;
         return at > 0 && m.sentence().tokens().get(at - 1).word().equalsIgnoreCase("since");
+    }
+
+    /**
+     * Rule events/since-clause-date: "his first trip since he started his term on May 7": a date inside a
+     * clause introduced by "since" is a reference point too.
+     */
+    private static boolean inSinceClause(SemanticGraph g, int tokenIndex) {
+        IndexedWord w = g.getNodeByIndexSafe(tokenIndex);
+        for (int step = 0; w != null && step < 4; step++) {
+            IndexedWord x = w;
+            if (g.getChildList(x).stream().anyMatch(c -> c.word().equalsIgnoreCase("since")
+                    && Set.of("mark", "case").contains(g.getEdge(x, c).getRelation().getShortName()))) return true;
+            SemanticGraphEdge up = g.incomingEdgeList(x).stream().findFirst().orElse(null);
+            w = up == null ? null : up.getGovernor();
+        }
+        return false;
+    }
+
+    /**
+     * Rule events/present-perfect-date: "X and Y have met in Z", "X has held talks with Y", with no date in the
+     * sentence: news uses the present perfect for what has just happened, so the event is dated to the
+     * article's publication day (only when that day is known exactly).
+     */
+    private static DateValue presentPerfect(ArticleDocument doc, EventClaim e) {
+        LocalDate published = doc.article.metadata().published();
+        if (published == null || e.status != EventStatus.HELD || e.presupposed) return null;
+        SemanticGraph g = doc.nlp.sentences().get(e.sentence).dependencyParse();
+        IndexedWord w = headAt(g, doc, e.trigger);
+        if (w == null) return null;
+        if (!w.tag().startsWith("VB")) {
+            SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            if (up == null || !up.getRelation().getShortName().equals("obj") || !up.getGovernor().tag().startsWith("VB")) return null;
+            w = up.getGovernor();
+        }
+        IndexedWord verb = w;
+        if (!verb.tag().equals("VBN")) return null;
+        boolean perfect = g.getChildList(verb).stream().anyMatch(c -> g.getEdge(verb, c).getRelation().getShortName().equals("aux")
+                && Set.of("has", "have").contains(c.word().toLowerCase(Locale.ROOT)));
+        if (!perfect) return null;
+        e.rules.add("events/present-perfect-date");
+        return DateValue.of(published.toString(), doc.text(e.trigger));
     }
 
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
@@ -608,7 +652,7 @@ public final class EventStage implements Stage {
             if (!m.entityType().equals("DATE")) continue;
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
-            if (followsSince(m)) continue;
+            if (followsSince(m) || inSinceClause(sentence.dependencyParse(), first + 1)) continue;
             if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
@@ -795,6 +839,48 @@ public final class EventStage implements Stage {
         for (IndexedWord w : g.vertexListSorted())
             if (span.overlaps(doc.original(w.beginPosition(), w.endPosition()))) last = w;
         return last;
+    }
+
+    /**
+     * Rule events/distribute-plural: "Xi will hold bilateral meetings with A, B and C", "held separate phone
+     * calls with X and Y": a plural trigger with several coordinated "with" parties reports one event each,
+     * between the subject and that party.
+     */
+    private static void distribute(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : new ArrayList<>(touched)) {
+            if (!(e.type.sameFamily(EventType.MEETING) || e.type == EventType.PHONE_CALL) || e.evidence.size() != 1) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null || !hw.tag().equals("NNS")) continue;
+            List<IndexedWord> parties = new ArrayList<>();
+            List<IndexedWord> holders = new ArrayList<>(List.of(hw));
+            g.incomingEdgeList(hw).stream().filter(x -> x.getRelation().getShortName().equals("obj")).findFirst().ifPresent(x -> holders.add(x.getGovernor()));
+            for (IndexedWord h : holders)
+                for (SemanticGraphEdge edge : g.outgoingEdgeList(h))
+                    if (edge.getRelation().toString().matches("(nmod|obl):with") && !parties.contains(edge.getDependent())) parties.add(edge.getDependent());
+            List<Entity> each = new ArrayList<>();
+            for (IndexedWord w : parties) {
+                Span sp = doc.original(w.beginPosition(), w.endPosition());
+                doc.mentions.stream().filter(m -> m.sentence() == e.sentence && m.entity().type() == EntityType.PERSON && m.span().overlaps(sp))
+                        .map(Mention::entity).filter(x -> !each.contains(x)).forEach(each::add);
+            }
+            if (each.size() < 2 || !e.participants.containsAll(each)) continue;
+            List<Entity> rest = e.participants.stream().filter(x -> !each.contains(x) && x.type() == EntityType.PERSON).toList();
+            if (rest.isEmpty()) continue;
+            int at = doc.events.indexOf(e);
+            doc.events.remove(e);
+            touched.remove(e);
+            for (int k = 0; k < each.size(); k++) {
+                EventClaim one = new EventClaim(e.type, e.trigger, e.sentence);
+                one.rule = e.rule;
+                one.rules.addAll(e.rules);
+                one.rules.add("events/distribute-plural");
+                one.participants.addAll(rest);
+                one.participants.add(each.get(k));
+                one.date = e.date; one.place = e.place; one.status = e.status; one.sidelinesOf = e.sidelinesOf; one.duration = e.duration;
+                doc.events.add(at + k, one);
+                touched.add(one);
+            }
+        }
     }
 
     /** "on the sidelines of the Apec summit": the sentence's other events took place at the event named after "sidelines of". */
