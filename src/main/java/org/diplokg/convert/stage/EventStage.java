@@ -48,6 +48,10 @@ public final class EventStage implements Stage {
     private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,2})\\s*[-\u2013]\\s*(\\d{1,2})");
     /** Verbs whose subject takes part in the event that is their object: "Xi and Biden held talks". */
     private static final Set<String> LIGHT_VERBS = Set.of("hold", "have", "attend", "conduct", "join", "begin", "start", "resume");
+    /** Verbs of going somewhere: the trip is "for" or "on" the event ("arrived on a visit", "travel for talks"). */
+    private static final Set<String> TRAVEL_VERBS = Set.of("visit", "arrive", "travel", "fly", "go", "come", "head", "land", "reach", "leave", "depart");
+    /** Verbs a participle modifying the trigger can be: "a summit scheduled in Vietnam", "talks held in Geneva". */
+    private static final Set<String> SETTING_PARTICIPLES = Set.of("hold", "schedule", "plan", "set", "slate", "due", "expect", "convene", "host", "organize", "organise", "stage");
     private static final Set<String> PARTICIPANT_RELATIONS = Set.of("nsubj", "obj", "obl", "nmod", "compound", "amod", "nmod:poss", "conj", "appos", "iobj", "nsubj:pass");
 
     private final Map<String, EventType> triggers = new HashMap<>();
@@ -93,10 +97,14 @@ public final class EventStage implements Stage {
             }
             sidelines(doc, sentence.dependencyParse(), touched);
             distribute(doc, sentence.dependencyParse(), touched);
+            respectively(doc, sentence.dependencyParse(), touched);
+            during(doc, sentence.dependencyParse(), touched);
             visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
         for (EventClaim e : doc.events) if (e.date == null) e.date = narrativeDate(doc, e);
         for (EventClaim e : doc.events) if (e.date == null) e.date = presentPerfect(doc, e);
+        for (EventClaim e : doc.events) futurePlanned(doc, e);
+        sidelinesStatus(doc);
         datelinePlace(doc);
         // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
         // "an event in October") says too little to be a fact about an event, unless others happened at it.
@@ -246,6 +254,33 @@ public final class EventStage implements Stage {
         return DateValue.of(published.toString(), doc.text(e.trigger));
     }
 
+    /**
+     * Rule events/report-date: "Turkey said Monday that X will visit Y": a date modifying a reporting verb
+     * whose clause reports the event dates the report, not the event.
+     */
+    private static boolean reportDate(SemanticGraph g, CoreEntityMention m, CoreLabel trigger) {
+        IndexedWord t = g.getNodeByIndexSafe(trigger.index());
+        for (CoreLabel tok : m.tokens()) {
+            IndexedWord w = g.getNodeByIndexSafe(tok.index());
+            if (w == null) continue;
+            for (SemanticGraphEdge in : g.incomingEdgeList(w)) {
+                IndexedWord gov = in.getGovernor();
+                if (!REPORTING.contains(gov.lemma() == null ? "" : gov.lemma().toLowerCase(Locale.ROOT)) || t == null || gov.equals(t)) continue;
+                if (!in.getRelation().getShortName().startsWith("obl") && !in.getRelation().getShortName().startsWith("nmod")) continue;
+                for (SemanticGraphEdge c : g.outgoingEdgeList(gov))
+                    if (Set.of("ccomp", "parataxis").contains(c.getRelation().getShortName()) && (c.getDependent().equals(t) || g.descendants(c.getDependent()).contains(t))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Verbs that report speech ("said Monday that ..."): reporting-verbs.tsv, the quotation stage's list. */
+    private static final Set<String> REPORTING = new java.util.HashSet<>();
+    static {
+        for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv")) REPORTING.add(row[0].trim());
+        REPORTING.addAll(Set.of("announce", "report", "confirm", "state"));
+    }
+
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
         return doc.events.stream().anyMatch(x -> x.sidelinesOf == e);
     }
@@ -291,6 +326,7 @@ public final class EventStage implements Stage {
         // Who: people and countries among the trigger's dependents (and its governing verb's subject).
         List<Mention> inSentence = doc.mentions.stream().filter(m -> m.sentence() == s).toList();
         List<IndexedWord> scope = new ArrayList<>(dependents(g, hw, 2));
+        List<IndexedWord> travelPlaces = new ArrayList<>();
         // The subject takes part when the event is what it does: "X met Y", "X held talks", "X said in the
         // meeting", "X and Y committed ... in their talks", "X made remarks while meeting Y".
         IndexedWord verb = hw.tag().startsWith("VB") ? hw : null;
@@ -299,7 +335,11 @@ public final class EventStage implements Stage {
             String rel = up.getRelation().getShortName();
             boolean light = LIGHT_VERBS.contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT)) && rel.equals("obj");
             boolean setting = rel.equals("obl") && Set.of("in", "at", "during").contains(caseOf(g, hw));
-            if (light || setting) verb = up.getGovernor();
+            // Rule events/travel-purpose: "X will visit Russia for talks with Y", "X arrived in Delhi on a visit":
+            // the traveller takes part in what the trip is for or on, held where the trip goes.
+            boolean travel = rel.equals("obl") && Set.of("for", "on").contains(caseOf(g, hw)) && TRAVEL_VERBS.contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT));
+            if (travel) e.rules.add("events/travel-purpose");
+            if (light || setting || travel) verb = up.getGovernor();
         }
         // Rule events/negated: "did not meet", "never held talks" report no event.
         if (verb != null && negated(g, verb)) return null;
@@ -321,6 +361,25 @@ public final class EventStage implements Stage {
         }
         // "Japan-China summit", "Xi-Kishida summit": the compound right before the trigger.
         if (from > 0) scope.add(g.getNodeByIndexSafe(tokens.get(from - 1).index()));
+        // "the Asia-Pacific Economic Cooperation (APEC) summit": the name before the bracketed abbreviation.
+        if (from > 3 && Set.of(")", "-RRB-").contains(tokens.get(from - 1).word()) && Set.of("(", "-LRB-").contains(tokens.get(from - 3).word())) {
+            scope.add(g.getNodeByIndexSafe(tokens.get(from - 2).index()));
+            scope.add(g.getNodeByIndexSafe(tokens.get(from - 4).index()));
+        }
+        // "arrived in China ... for a visit", "travel to Sochi for talks": where the trip goes.
+        if (verb != null && verb != hw && TRAVEL_VERBS.contains(verb.lemma().toLowerCase(Locale.ROOT)))
+            for (SemanticGraphEdge o : g.outgoingEdgeList(verb))
+                if (o.getRelation().getShortName().equals("obl") && Set.of("in", "to", "at").contains(caseOf(g, o.getDependent()))
+                        || o.getRelation().getShortName().equals("obj") && verb.lemma().equalsIgnoreCase("visit"))
+                    { scope.add(o.getDependent()); travelPlaces.add(o.getDependent()); }
+        // Rule events/participle-setting: "a summit scheduled in Vietnam", "talks held in Geneva last week".
+        for (SemanticGraphEdge o : g.outgoingEdgeList(hw))
+            if (o.getRelation().getShortName().equals("acl") && SETTING_PARTICIPLES.contains(o.getDependent().lemma().toLowerCase(Locale.ROOT)))
+                for (SemanticGraphEdge p : g.outgoingEdgeList(o.getDependent()))
+                    if (p.getRelation().getShortName().equals("obl") && Set.of("in", "at").contains(caseOf(g, p.getDependent()))) {
+                        scope.add(p.getDependent());
+                        e.rules.add("events/participle-setting");
+                    }
         // "X made the remarks while meeting Y, ..., in Beijing": the main clause's setting is the meeting's.
         if (up != null && hw.tag().startsWith("VB") && up.getRelation().getShortName().equals("advcl"))
             for (SemanticGraphEdge o : g.outgoingEdgeList(up.getGovernor()))
@@ -348,8 +407,11 @@ public final class EventStage implements Stage {
 
         // Where: "in San Francisco", "visit to Taiwan", "visited China".
         for (Mention m : inSentence)
-            if ((m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && covers(doc, m, scope) && isPlace(g, doc, m, type)) {
-                if (e.place == null || m.entity().type() == EntityType.PLACE) e.place = m.entity();
+            if ((m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && covers(doc, m, scope)
+                    && (isPlace(g, doc, m, type) || covers(doc, m, travelPlaces))) {
+                // The most specific place: a city over its country, "Guiyang" over "Guizhou Province" it lies in.
+                if (e.place == null || m.entity().type() == EntityType.PLACE && !liesIn(doc, e.place, m.entity())
+                        || liesIn(doc, m.entity(), e.place)) e.place = m.entity();
                 e.participants.remove(m.entity());
             }
 
@@ -418,7 +480,7 @@ public final class EventStage implements Stage {
             w = in.getGovernor();
         }
         SemanticGraphEdge edge = w == null ? null : g.getEdge(trigger, w);
-        return edge != null && edge.getRelation().getShortName().equals("nmod") && caseOf(g, w).equals("with");
+        return edge != null && edge.getRelation().getShortName().equals("nmod") && Set.of("with", "between", "among").contains(caseOf(g, w));
     }
 
     /** "Japan" in "Japan-China summit": a country named as part of a hyphenated compound. */
@@ -446,8 +508,10 @@ public final class EventStage implements Stage {
             }
             // Obliques: participants come with "with/between/among/of/by", places with "in/at/to".
             if ((rel.equals("nmod") || rel.equals("obl")) && !Set.of("with", "between", "among", "of", "by", "in", "at", "to").contains(caseOf(g, d))) continue;
-            if (!PARTICIPANT_RELATIONS.contains(rel) && !rel.equals("nmod:poss")) continue;
-            boolean flat = rel.equals("conj") || rel.equals("compound") || rel.equals("appos");
+            // "his Russian counterpart Vladimir Putin": the parser often hangs the name on "counterpart" as dep.
+            boolean named = rel.equals("dep") && (w.lemma() != null && w.lemma().equalsIgnoreCase("counterpart") || "TITLE".equals(w.ner()));
+            if (!PARTICIPANT_RELATIONS.contains(rel) && !rel.equals("nmod:poss") && !named) continue;
+            boolean flat = rel.equals("conj") || rel.equals("compound") || rel.equals("appos") || named;
             out.addAll(dependents(g, d, flat ? depth : depth - 1));
         }
         return out;
@@ -495,6 +559,54 @@ public final class EventStage implements Stage {
                     e.rules.add("events/dateline-place");
                 }
             return;
+        }
+    }
+
+    /** Whether the article says {@code place} lies in {@code container} (directly or through one more place). */
+    private static boolean liesIn(ArticleDocument doc, Entity place, Entity container) {
+        if (place == null || container == null) return false;
+        for (var p : doc.placesWithin) {
+            if (!p.place().equals(place)) continue;
+            if (p.within().equals(container)) return true;
+            for (var q : doc.placesWithin) if (q.place().equals(p.within()) && q.within().equals(container)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Rule events/future-planned: an event dated wholly after the article appeared ("on Monday and Tuesday"
+     * in an article of the Saturday before) cannot have been held yet: it is planned.
+     */
+    private static void futurePlanned(ArticleDocument doc, EventClaim e) {
+        if (e.status != EventStatus.HELD || e.date == null) return;
+        String first = e.date.date() != null ? e.date.date() : e.date.start() != null ? e.date.start() : e.date.earliest();
+        if (first == null) return;
+        String day = first.length() == 4 ? first + "-01-01" : first.length() == 7 ? first + "-01" : first;
+        LocalDate latest = doc.article.metadata().publishedLatest();
+        if (latest == null || !DAY.matcher(day).matches() || day.compareTo(latest.toString()) <= 0) return;
+        e.status = EventStatus.PLANNED;
+        e.rules.add("events/future-planned");
+    }
+
+    /**
+     * Rule events/sidelines-status: a gathering only named as the place of meetings that are all still
+     * planned ("X will meet Y on the sidelines of the G20 summit") is planned too, and dated to their month.
+     */
+    private static void sidelinesStatus(ArticleDocument doc) {
+        for (EventClaim host : doc.events) {
+            List<EventClaim> on = doc.events.stream().filter(x -> x.sidelinesOf == host).toList();
+            if (on.isEmpty()) continue;
+            if (host.status == EventStatus.HELD && on.stream().allMatch(x -> x.status == EventStatus.PLANNED)) {
+                host.status = EventStatus.PLANNED;
+                host.rules.add("events/sidelines-status");
+            }
+            if (host.date == null)
+                for (EventClaim x : on)
+                    if (x.date != null && x.date.anchor() != null && x.date.anchor().length() >= 7) {
+                        host.date = DateValue.of(x.date.anchor().substring(0, 7), x.date.text());
+                        host.rules.add("events/sidelines-date");
+                        break;
+                    }
         }
     }
 
@@ -630,9 +742,19 @@ public final class EventStage implements Stage {
             x = in.getGovernor();
             if (x.equals(trigger)) return true;
         }
-        // Right before the trigger, possibly after an ordinal: "the 30th ATIS meeting".
+        // Right before the trigger, possibly after an ordinal: "the 30th ATIS meeting"; or with its
+        // abbreviation in brackets between: "the Asia-Pacific Economic Cooperation (APEC) summit".
         int idx = w.index();
-        return idx == tokens.get(from).index() - 1;
+        if (idx == tokens.get(from).index() - 1) return true;
+        if (idx >= tokens.get(from).index()) return false;
+        for (int k = idx; k < from; k++) {  // tokens after w (0-based k = 1-based index k+1)
+            CoreLabel t = tokens.get(k);
+            Span ts = doc.original(t.beginPosition(), t.endPosition());
+            boolean bracket = Set.of("-LRB-", "-RRB-", "(", ")").contains(t.word()) || Set.of("-LRB-", "-RRB-").contains(t.tag());
+            boolean same = doc.mentions.stream().anyMatch(y -> y.entity().equals(m.entity()) && y.span().overlaps(ts));
+            if (!bracket && !same) return false;
+        }
+        return true;
     }
 
     private static IndexedWord wordAt(SemanticGraph g, ArticleDocument doc, Mention m) {
@@ -653,6 +775,7 @@ public final class EventStage implements Stage {
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
             if (followsSince(m) || inSinceClause(sentence.dependencyParse(), first + 1)) continue;
+            if (reportDate(sentence.dependencyParse(), m, head)) continue;
             if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
@@ -704,6 +827,11 @@ public final class EventStage implements Stage {
                 if (rel.equals("aux") || rel.equals("mark") || rel.equals("advmod") || rel.equals("amod")) clause.add(edge.getDependent());
             }
             SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            // "the cancellation of a meeting", "the postponement of the summit": a status noun the event is "of".
+            if (up != null && up.getRelation().toString().equals("nmod:of") && statusWords.containsKey(up.getGovernor().lemma().toLowerCase(Locale.ROOT))) {
+                clause.add(up.getGovernor());
+                break;
+            }
             if (up == null || !Set.of("obj", "nsubj:pass", "xcomp", "ccomp", "nsubj").contains(up.getRelation().toString())) break;
             w = up.getGovernor();
         }
@@ -883,6 +1011,84 @@ public final class EventStage implements Stage {
         }
     }
 
+    /**
+     * Rule events/respectively-counterparts: "A and B will meet their counterparts C and D": as many people
+     * on each side, paired in order, are that many meetings.
+     */
+    private static void respectively(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : new ArrayList<>(touched)) {
+            if (!e.type.sameFamily(EventType.MEETING) || e.evidence.size() != 1) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null) continue;
+            IndexedWord verb = hw.tag().startsWith("VB") ? hw : g.incomingEdgeList(hw).stream().filter(x -> x.getRelation().getShortName().equals("obj"))
+                    .map(SemanticGraphEdge::getGovernor).findFirst().orElse(null);
+            if (verb == null) continue;
+            List<Entity> left = people(doc, e.sentence, g.outgoingEdgeList(verb).stream().filter(x -> x.getRelation().getShortName().equals("nsubj")).map(SemanticGraphEdge::getDependent).toList());
+            IndexedWord cp = g.outgoingEdgeList(verb).stream().map(SemanticGraphEdge::getDependent)
+                    .filter(d -> d.lemma() != null && d.lemma().equalsIgnoreCase("counterpart") && d.tag().equals("NNS")).findFirst().orElse(null);
+            if (cp == null || left.size() < 2) continue;
+            List<IndexedWord> names = g.outgoingEdgeList(cp).stream().filter(x -> Set.of("dep", "appos").contains(x.getRelation().getShortName())).map(SemanticGraphEdge::getDependent).toList();
+            List<Entity> right = people(doc, e.sentence, names);
+            if (right.size() != left.size() || !e.participants.containsAll(left) || !e.participants.containsAll(right)) continue;
+            int at = doc.events.indexOf(e);
+            doc.events.remove(e);
+            touched.remove(e);
+            for (int k = 0; k < left.size(); k++) {
+                EventClaim one = copy(e, "events/respectively-counterparts");
+                one.participants.add(left.get(k));
+                one.participants.add(right.get(k));
+                doc.events.add(at + k, one);
+                touched.add(one);
+            }
+        }
+    }
+
+    /** The people named at these words, in text order, once each. */
+    private static List<Entity> people(ArticleDocument doc, int s, List<IndexedWord> words) {
+        List<Mention> ms = new ArrayList<>();
+        for (IndexedWord w : words) {
+            Span sp = doc.original(w.beginPosition(), w.endPosition());
+            doc.mentions.stream().filter(m -> m.sentence() == s && m.entity().type() == EntityType.PERSON && m.span().overlaps(sp)).forEach(ms::add);
+        }
+        ms.sort(java.util.Comparator.comparingInt(m -> m.span().begin()));
+        List<Entity> out = new ArrayList<>();
+        for (Mention m : ms) if (!out.contains(m.entity())) out.add(m.entity());
+        return out;
+    }
+
+    /** A new report like {@code e} (same trigger, sentence, date, place, status, sidelines) but no participants. */
+    private static EventClaim copy(EventClaim e, String rule) {
+        EventClaim one = new EventClaim(e.type, e.trigger, e.sentence);
+        one.rule = e.rule;
+        one.rules.addAll(e.rules);
+        one.rules.add(rule);
+        one.date = e.date; one.place = e.place; one.status = e.status; one.sidelinesOf = e.sidelinesOf; one.duration = e.duration;
+        return one;
+    }
+
+    /**
+     * Rule events/during-gathering: "X will meet Y during the APEC summit in Beijing": a meeting held during
+     * a named gathering is held at it, like one on its sidelines.
+     */
+    private static void during(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : touched) {
+            if (!e.type.sameFamily(EventType.MEETING) || e.sidelinesOf != null) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null) continue;
+            for (SemanticGraphEdge edge : g.outgoingEdgeList(hw)) {
+                if (!edge.getRelation().toString().matches("obl:(during|at)")) continue;
+                Span target = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
+                EventClaim host = touched.stream().filter(o -> o != e && o.type == EventType.CONFERENCE && o.host != null
+                        && o.evidence.stream().anyMatch(t -> t.overlaps(target))).findFirst().orElse(null);
+                if (host == null) continue;
+                e.sidelinesOf = host;
+                e.rules.add("events/during-gathering");
+                if (e.place == null) e.place = host.place;
+                if (e.date == null) e.date = host.date;
+            }
+        }
+    }
+
     /** "on the sidelines of the Apec summit": the sentence's other events took place at the event named after "sidelines of". */
     private static void sidelines(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
         for (IndexedWord w : g.vertexListSorted()) {
@@ -890,7 +1096,11 @@ public final class EventStage implements Stage {
             for (SemanticGraphEdge edge : g.outgoingEdgeList(w)) {
                 if (!edge.getRelation().getShortName().equals("nmod")) continue;
                 Span target = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
-                EventClaim host = touched.stream().filter(o -> o.evidence.stream().anyMatch(t -> t.overlaps(target))).findFirst().orElse(null);
+                // "the sidelines of the Asia-Pacific Economic Cooperation (APEC) summit": the parser may make the
+                // body's name the head; the gathering it convenes is then the one meant.
+                EventClaim host = touched.stream().filter(o -> o.evidence.stream().anyMatch(t -> t.overlaps(target))
+                        || o.type == EventType.CONFERENCE && o.host != null && doc.mentions.stream().anyMatch(m -> m.entity().equals(o.host) && m.span().overlaps(target)))
+                        .findFirst().orElse(null);
                 if (host == null) continue;
                 for (EventClaim e : touched)
                     if (e != host && e.sidelinesOf == null) {
