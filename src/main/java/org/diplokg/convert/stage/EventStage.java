@@ -133,7 +133,7 @@ public final class EventStage implements Stage {
         for (CoreEntityMention m : prev.entityMentions()) {
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (!isCalendarDate(m)) continue;
-            if (!DAY.matcher(v).matches()) return null;  // another date there: no single narrative day
+            if (!DAY.matcher(v).matches()) continue;  // "late this year" beside "on Friday": the day is the narrative's
             days.add(v);
             text = m.text();
         }
@@ -217,12 +217,15 @@ public final class EventStage implements Stage {
      * Rule events/since-clause-date: "his first trip since he started his term on May 7": a date inside a
      * clause introduced by "since" is a reference point too.
      */
-    private static boolean inSinceClause(SemanticGraph g, int tokenIndex) {
+    private static boolean inSinceClause(SemanticGraph g, int tokenIndex, int triggerIndex) {
         IndexedWord w = g.getNodeByIndexSafe(tokenIndex);
+        IndexedWord trigger = g.getNodeByIndexSafe(triggerIndex);
         for (int step = 0; w != null && step < 4; step++) {
             IndexedWord x = w;
+            // ... unless the event is itself told in that clause: "since they met in Seoul in November".
             if (g.getChildList(x).stream().anyMatch(c -> c.word().equalsIgnoreCase("since")
-                    && Set.of("mark", "case").contains(g.getEdge(x, c).getRelation().getShortName()))) return true;
+                    && Set.of("mark", "case").contains(g.getEdge(x, c).getRelation().getShortName())))
+                return trigger == null || !(x.equals(trigger) || g.descendants(x).contains(trigger));
             SemanticGraphEdge up = g.incomingEdgeList(x).stream().findFirst().orElse(null);
             w = up == null ? null : up.getGovernor();
         }
@@ -388,7 +391,7 @@ public final class EventStage implements Stage {
         for (Mention m : inSentence) {
             if (!covers(doc, m, scope)) continue;
             EntityType t = m.entity().type();
-            boolean adjective = demonyms.contains(m.text()) && !isCompoundPart(doc, m)
+            boolean adjective = demonyms.contains(m.text()) && !isCompoundPart(doc, m) && !"mention/country-noun-pair".equals(m.rule())
                     || doc.posts.stream().anyMatch(p -> p.evidence().contains(m.span()));  // "Ambassador to China"
             if (t == EntityType.PERSON || t == EntityType.COUNTRY && !adjective && !ownsOther(g, doc, m, hw) && !isPlace(g, doc, m, type)) e.participants.add(m.entity());
             else if (t == EntityType.ORGANIZATION && isConferenceBody(g, doc, m, hw, tokens, from)) {
@@ -402,6 +405,11 @@ public final class EventStage implements Stage {
         if (pronoun != null && e.type != EventType.CONFERENCE && people < 2) {
             Entity who = antecedentPerson(doc, s, pronoun, e);
             if (who != null) { e.participants.add(who); e.rules.add("events/pronoun-subject"); }
+        }
+        // Rule events/they-subject: "since they met in Seoul": the people last named together as a subject.
+        if (subject != null && subject.tag().equals("PRP") && subject.word().equalsIgnoreCase("they") && e.type != EventType.CONFERENCE && people < 2) {
+            List<Entity> group = lastGroup(doc, s);
+            if (!group.isEmpty()) { e.participants.addAll(group); e.rules.add("events/they-subject"); }
         }
         if (e.type == EventType.CONFERENCE) e.participants.clear();
 
@@ -421,6 +429,29 @@ public final class EventStage implements Stage {
         e.date = date(doc, sentence, head, hostsSidelines ? g.descendants(hw) : null);
         e.status = status(g, hw, tokens, from);
         e.duration = duration(sentence, tokens, from);
+        // Rule events/visit-days: "a three-day visit" that began on a known day spans those days.
+        if (e.type == EventType.VISIT && e.date != null && e.date.date() != null && DAY.matcher(e.date.date()).matches()) {
+            Integer days = days(tokens, from);
+            if (days != null && days > 1 && days <= 14) {
+                LocalDate start = LocalDate.parse(e.date.date());
+                e.date = DateValue.range(start.toString(), start.plusDays(days - 1).toString(), e.date.text());
+                e.rules.add("events/visit-days");
+            }
+        }
+        // Rule events/arrival-place: "X held talks with Y soon after he arrived in Delhi": where the arrival was.
+        if (verb != null && e.place == null)
+            for (SemanticGraphEdge o : g.outgoingEdgeList(verb)) {
+                if (!o.getRelation().getShortName().equals("advcl") || !TRAVEL_VERBS.contains(o.getDependent().lemma().toLowerCase(Locale.ROOT))) continue;
+                for (SemanticGraphEdge p : g.outgoingEdgeList(o.getDependent())) {
+                    if (!p.getRelation().getShortName().equals("obl") || !Set.of("in", "at").contains(caseOf(g, p.getDependent()))) continue;
+                    Span ps = doc.original(p.getDependent().beginPosition(), p.getDependent().endPosition());
+                    for (Mention m : inSentence)
+                        if (m.span().overlaps(ps) && (m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && e.place == null) {
+                            e.place = m.entity();
+                            e.rules.add("events/arrival-place");
+                        }
+                }
+            }
         ordinal(sentence, tokens, from, e);
         // "the 30th summit" with no one named: a gathering in a numbered series.
         if (e.ordinal != null && e.participants.isEmpty() && e.type.sameFamily(EventType.MEETING)) e.type = EventType.CONFERENCE;
@@ -615,6 +646,21 @@ public final class EventStage implements Stage {
                 && g.getEdge(verb, c).getRelation().getShortName().equals("advmod"));
     }
 
+    /** The two or more people named as the coordinated subject of a clause in the three sentences before {@code s}. */
+    private static List<Entity> lastGroup(ArticleDocument doc, int s) {
+        for (int k = s - 1; k >= Math.max(0, s - 3); k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            for (IndexedWord v : g.vertexListSorted()) {
+                List<IndexedWord> subjects = g.outgoingEdgeList(v).stream().filter(x -> x.getRelation().getShortName().startsWith("nsubj"))
+                        .map(SemanticGraphEdge::getDependent).toList();
+                if (subjects.size() < 2) continue;
+                List<Entity> out = people(doc, k, subjects.stream().flatMap(w -> g.descendants(w).stream()).toList());
+                if (out.size() >= 2) return out;
+            }
+        }
+        return List.of();
+    }
+
     private static boolean isPersonalPronoun(IndexedWord w) {
         return w.tag().equals("PRP") && Set.of("he", "she").contains(w.word().toLowerCase(Locale.ROOT));
     }
@@ -673,7 +719,7 @@ public final class EventStage implements Stage {
                 SemanticGraphEdge up = g.incomingEdgeList(verb).stream().findFirst().orElse(null);
                 if (up != null && Set.of("advcl", "conj").contains(up.getRelation().getShortName())) {
                     IndexedWord main = subjectOf(g, up.getGovernor(), depth - 1);
-                    if (main != null && !main.tag().equals("PRP")) return main;
+                    if (main != null && main.tag().startsWith("NNP")) return main;
                 }
             }
             return subj;
@@ -750,7 +796,7 @@ public final class EventStage implements Stage {
         for (int k = idx; k < from; k++) {  // tokens after w (0-based k = 1-based index k+1)
             CoreLabel t = tokens.get(k);
             Span ts = doc.original(t.beginPosition(), t.endPosition());
-            boolean bracket = Set.of("-LRB-", "-RRB-", "(", ")").contains(t.word()) || Set.of("-LRB-", "-RRB-").contains(t.tag());
+            boolean bracket = Set.of("-LRB-", "-RRB-", "(", ")", "-", "related").contains(t.word()) || Set.of("-LRB-", "-RRB-").contains(t.tag());
             boolean same = doc.mentions.stream().anyMatch(y -> y.entity().equals(m.entity()) && y.span().overlaps(ts));
             if (!bracket && !same) return false;
         }
@@ -774,7 +820,7 @@ public final class EventStage implements Stage {
             if (!m.entityType().equals("DATE")) continue;
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
-            if (followsSince(m) || inSinceClause(sentence.dependencyParse(), first + 1)) continue;
+            if (followsSince(m) || inSinceClause(sentence.dependencyParse(), first + 1, head.index())) continue;
             if (reportDate(sentence.dependencyParse(), m, head)) continue;
             if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
@@ -874,6 +920,15 @@ public final class EventStage implements Stage {
         return null;
     }
 
+    /** "a three-day visit", "a 2-day trip": the number of days SUTime read as a duration right before the trigger. */
+    private static Integer days(List<CoreLabel> tokens, int from) {
+        for (int k = Math.max(0, from - 5); k < from; k++) {
+            String v = tokens.get(k).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (v != null && "DURATION".equals(tokens.get(k).ner()) && v.matches("P\\d+D")) return Integer.parseInt(v.substring(1, v.length() - 1));
+        }
+        return null;
+    }
+
     /** "their seventh meeting this year". */
     private static void ordinal(CoreSentence sentence, List<CoreLabel> tokens, int from, EventClaim e) {
         for (int k = Math.max(0, from - 2); k < from; k++) {
@@ -908,7 +963,9 @@ public final class EventStage implements Stage {
                 || g.getChildList(hw).stream().anyMatch(c -> g.getEdge(hw, c).getRelation().toString().equals("nmod:poss") && c.tag().startsWith("PRP"));
         // "met Yoon in their seventh meeting": the noun names the encounter its verb already reported.
         SemanticGraphEdge up = g.incomingEdgeList(hw).stream().findFirst().orElse(null);
-        if (up != null && up.getRelation().getShortName().equals("obl") && Set.of("in", "during").contains(caseOf(g, hw))) {
+        // Rule events/for-meeting: "X will meet Y for a highly anticipated meeting in Bali": the same encounter.
+        if (up != null && up.getRelation().getShortName().equals("obl") && (Set.of("in", "during").contains(caseOf(g, hw))
+                || caseOf(g, hw).equals("for") && up.getGovernor().lemma() != null && Set.of("meet", "hold").contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT)))) {
             Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
             for (EventClaim prev : doc.events)
                 if (prev.sentence == s && prev.type.sameFamily(e.type) && prev.trigger.overlaps(verb)) return prev;
@@ -927,6 +984,7 @@ public final class EventStage implements Stage {
                 if (prev.type.sameFamily(e.type) && prev.place != null && prev.place.iri().equals(e.place.iri())) return prev;
             }
         List<EventClaim> recent = doc.events.stream().filter(p -> s - p.lastSentence <= 3)
+                .filter(p -> e.ordinal == null || p.ordinal == null || e.ordinal.equals(p.ordinal))  // "the 23rd round" is not "the 24th"
                 .sorted(java.util.Comparator.comparingInt((EventClaim p) -> p.lastSentence)).toList();
         for (int k = recent.size() - 1; k >= 0; k--) {
             EventClaim prev = recent.get(k);

@@ -206,6 +206,14 @@ public final class MentionStage implements Stage {
                 c.rule = "mention/country-noun";
                 out.add(c);
                 i += 2;
+            } else if (i + 3 < tokens.size() && demonyms.containsKey(tokens.get(i).word()) && tokens.get(i + 1).word().equals("and")
+                    && demonyms.containsKey(tokens.get(i + 2).word()) && isCountryNoun(tokens.get(i + 3).word())) {
+                // Rule mention/country-noun-pair: "the Japanese and Chinese governments": each adjective is its country.
+                for (int k : new int[] {i, i + 2}) {
+                    int b = tokens.get(k).beginPosition(), e = tokens.get(k).endPosition();
+                    out.add(new Candidate(b, e, s, tokens.get(k).word(), "DICT", demonyms.get(tokens.get(k).word())).by("mention/country-noun-pair"));
+                }
+                i += 4;
             } else {
                 hyphenated(doc, tokens.get(i), s, out);
                 hyphenPart(tokens, i, s, out);
@@ -242,6 +250,12 @@ public final class MentionStage implements Stage {
 
     private static boolean isName(CoreLabel t) {
         return "PERSON".equals(t.ner()) && t.tag().startsWith("NNP");
+    }
+
+    /** "government", "governments", "sides": a noun that makes a country adjective before it the state itself. */
+    private boolean isCountryNoun(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return countryNouns.contains(w) || w.endsWith("s") && countryNouns.contains(w.substring(0, w.length() - 1));
     }
 
     /** "Japan-China", "U.S.-China", "Sino-Japanese": one country mention per part, when every part names one. */
