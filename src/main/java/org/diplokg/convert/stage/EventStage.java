@@ -47,11 +47,11 @@ public final class EventStage implements Stage {
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,2})\\s*[-\u2013]\\s*(\\d{1,2})");
     /** Verbs whose subject takes part in the event that is their object: "Xi and Biden held talks". */
-    private static final Set<String> LIGHT_VERBS = Set.of("hold", "have", "attend", "conduct", "join", "begin", "start", "resume");
+    private static final Set<String> LIGHT_VERBS = Lexicon.wordClass("light-verb");
     /** Verbs of going somewhere: the trip is "for" or "on" the event ("arrived on a visit", "travel for talks"). */
-    private static final Set<String> TRAVEL_VERBS = Set.of("visit", "arrive", "travel", "fly", "go", "come", "head", "land", "reach", "leave", "depart");
+    private static final Set<String> TRAVEL_VERBS = Lexicon.wordClass("travel-verb");
     /** Verbs a participle modifying the trigger can be: "a summit scheduled in Vietnam", "talks held in Geneva". */
-    private static final Set<String> SETTING_PARTICIPLES = Set.of("hold", "schedule", "plan", "set", "slate", "due", "expect", "convene", "host", "organize", "organise", "stage");
+    private static final Set<String> SETTING_PARTICIPLES = Lexicon.wordClass("setting-participle");
     private static final Set<String> PARTICIPANT_RELATIONS = Set.of("nsubj", "obj", "obl", "nmod", "compound", "amod", "nmod:poss", "conj", "appos", "iobj", "nsubj:pass");
 
     private final Map<String, EventType> triggers = new HashMap<>();
@@ -281,7 +281,7 @@ public final class EventStage implements Stage {
     private static final Set<String> REPORTING = new java.util.HashSet<>();
     static {
         for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv")) REPORTING.add(row[0].trim());
-        REPORTING.addAll(Set.of("announce", "report", "confirm", "state"));
+        REPORTING.addAll(Lexicon.wordClass("report-verb"));
     }
 
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
@@ -566,7 +566,7 @@ public final class EventStage implements Stage {
     }
 
     /** Nouns a place name can be an "of" modifier of: "the city of Shanghai". */
-    private static final Set<String> MentionStagePlaceNouns = Set.of("capital", "city", "town", "port", "resort", "village", "province", "region", "island");
+    private static final Set<String> PLACE_NOUNS = Lexicon.wordClass("place-noun");
 
     /**
      * Rule events/dateline-place: "PHNOM PENH: X has met Y", "BERLIN (Reuters) - ...": a place that opens the
@@ -753,11 +753,11 @@ public final class EventStage implements Stage {
         // is an apposition, compound or "of" modifier of the noun that "in" introduces.
         for (int step = 0; step < 2; step++) {
             SemanticGraphEdge in = g.incomingEdgeList(w).stream().filter(x -> Set.of("appos", "compound", "flat").contains(x.getRelation().getShortName())
-                    || x.getRelation().toString().equals("nmod:of") && MentionStagePlaceNouns.contains(x.getGovernor().lemma().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+                    || x.getRelation().toString().equals("nmod:of") && PLACE_NOUNS.contains(x.getGovernor().lemma().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
             if (in == null || caseOf(g, w).length() > 0) break;
             IndexedWord gov = in.getGovernor();
             Span govSpan = doc.original(gov.beginPosition(), gov.endPosition());
-            boolean placeLike = MentionStagePlaceNouns.contains(gov.lemma().toLowerCase(Locale.ROOT)) || doc.mentions.stream().anyMatch(x -> x.span().overlaps(govSpan)
+            boolean placeLike = PLACE_NOUNS.contains(gov.lemma().toLowerCase(Locale.ROOT)) || doc.mentions.stream().anyMatch(x -> x.span().overlaps(govSpan)
                     && (x.entity().type() == EntityType.PLACE || x.entity().type() == EntityType.COUNTRY));
             if (!placeLike) break;
             w = gov;

@@ -83,7 +83,7 @@ public final class MentionStage implements Stage {
     }
 
     /** Words that, after a country adjective, introduce a place of that country: "the Kazakh capital Astana". */
-    private static final Set<String> PLACE_NOUNS = Set.of("capital", "city", "town", "port", "resort", "village", "province", "region", "island");
+    private static final Set<String> PLACE_NOUNS = Lexicon.wordClass("place-noun");
 
     /**
      * Rules mention/place-comma ("Vientiane, Laos"), mention/place-of-country ("the Russian port city of

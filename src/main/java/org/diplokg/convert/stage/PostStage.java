@@ -37,9 +37,9 @@ import edu.stanford.nlp.ling.CoreLabel;
  * is one, else a post is minted.
  */
 public final class PostStage implements Stage {
-    private static final Set<String> PAST = Set.of("former", "then", "ex", "ex-", "late", "erstwhile", "outgoing-");
+    private static final Set<String> PAST = Lexicon.wordClass("past-marker");
     /** "then-President X", "ex-Foreign Minister Y", "former-President Z": a past holding written as one token. */
-    private static final List<String> PAST_PREFIXES = List.of("then-", "ex-", "former-");
+    private static final List<String> PAST_PREFIXES = List.copyOf(Lexicon.wordClass("past-prefix"));
 
     private final ReferenceIndex reference;
     private final Map<String, Boolean> roles = new HashMap<>();   // phrase -> diplomatic
