@@ -39,10 +39,13 @@ public final class MentionStage implements Stage {
     private final ReferenceIndex reference;
     private final Map<String, Entity> demonyms = new HashMap<>();
     private final Set<String> countryNouns = new java.util.HashSet<>();
+    /** Role phrases (roles.tsv): "State" in "State Councilor" is part of a title, not an organisation. */
+    private final Set<String> roles = new java.util.HashSet<>();
 
     public MentionStage(ReferenceIndex reference) {
         this.reference = reference;
         for (String[] row : Lexicon.rows("/convert/country-nouns.tsv")) countryNouns.add(row[0]);
+        for (String[] row : Lexicon.rows("/convert/roles.tsv")) roles.add(row[0]);
         // A country the reference data lacks ("Swiss" -> Switzerland) is minted under its English label.
         for (String[] row : Lexicon.rows("/convert/demonyms.tsv"))
             demonyms.put(row[0], reference.lookup(row[1], EntityType.COUNTRY).orElseGet(() -> minted(EntityType.COUNTRY, row[1])));
@@ -153,6 +156,8 @@ public final class MentionStage implements Stage {
         Entity entity;
         /** Part of a hyphenated compound ("Japan" in "Japan-China"): may overlap its siblings. */
         boolean part;
+        /** Further names of the person ("Lula", "Lula Da Silva" for 'Luis Inacio "Lula" Da Silva'). */
+        final List<String> aliases = new ArrayList<>();
         /** The rule that found it. */
         String rule = "mention/ner";
 
@@ -243,6 +248,10 @@ public final class MentionStage implements Stage {
                 if (!QUOTES.contains(t.get(k).word())) name.append(name.length() > 0 ? " " : "").append(t.get(k).word());
             Candidate c = new Candidate(begin, end, s, name.toString(), "PERSON", null);
             c.rule = "mention/nickname";
+            c.aliases.add(t.get(i + 1).word());
+            StringBuilder family = new StringBuilder(t.get(i + 1).word());
+            for (int k = i + 3; k <= b; k++) family.append(' ').append(t.get(k).word());
+            c.aliases.add(family.toString());
             out.add(c);
             i = b;
         }
@@ -285,7 +294,18 @@ public final class MentionStage implements Stage {
 
     /** A CoreNLP mention not already covered by a dictionary match. */
     private void named(ArticleDocument doc, CoreEntityMention m, List<Candidate> out) {
-        int b = m.charOffsets().first(), e = m.charOffsets().second();
+        int b0 = m.charOffsets().first(), e = m.charOffsets().second();
+        // Rule mention/country-before-name: "Foreign Minister of Afghanistan Salahuddin Rabbani" tagged as one
+        // person: a leading country name is the country, the rest the person.
+        if (m.entityType().equals("PERSON") && m.tokens().size() > 2 && country(m.tokens().get(0).word()).isPresent()
+                && m.tokens().get(0).tag().startsWith("NNP")) {
+            CoreLabel c = m.tokens().get(0);
+            int s0 = c.sentIndex();
+            if (out.stream().noneMatch(x -> !x.part && x.begin < c.endPosition() && c.beginPosition() < x.end))
+                out.add(new Candidate(c.beginPosition(), c.endPosition(), s0, c.word(), "COUNTRY", country(c.word()).get()).by("mention/country-before-name"));
+            b0 = m.tokens().get(1).beginPosition();
+        }
+        final int b = b0;
         if (out.stream().anyMatch(c -> !c.part && c.begin <= b && e <= c.end)) return;
         if (out.stream().anyMatch(c -> !c.part && c.begin < e && b < c.end)) return;  // overlaps a reference name
         String text = doc.cleanText.substring(b, e);
@@ -304,8 +324,18 @@ public final class MentionStage implements Stage {
             default -> null;
         };
         if (type.equals("PERSON") && isPronoun(m)) return;
+        if (type.equals("ORGANIZATION") && partOfRole(m)) return;
         if (type.equals("PERSON") || entity != null)
             out.add(new Candidate(b, e, s, text, type, entity));
+    }
+
+    /** Rule mention/not-a-title: an "organisation" whose words run on into a role phrase ("State Councilor"). */
+    private boolean partOfRole(CoreEntityMention m) {
+        List<CoreLabel> t = m.sentence().tokens();
+        int last = m.tokens().get(m.tokens().size() - 1).index();  // 1-based: t.get(last) is the next token
+        if (last >= t.size()) return false;
+        String phrase = (m.text() + " " + t.get(last).word()).toLowerCase(java.util.Locale.ROOT);
+        return roles.stream().anyMatch(r -> r.equals(phrase) || r.startsWith(phrase + " "));
     }
 
     private static boolean isPronoun(CoreEntityMention m) {
@@ -354,6 +384,7 @@ public final class MentionStage implements Stage {
         for (Candidate c : people) {
             if (!c.text.contains(" ")) continue;
             c.entity = reference.lookup(c.text, EntityType.PERSON).orElseGet(() -> person(c.text));
+            if (!c.entity.reference()) c.entity.aliases().addAll(c.aliases);
             full.add(c);
         }
         // Reference people named in full by a dictionary match count as full names too.

@@ -40,6 +40,8 @@ public final class PostStage implements Stage {
     private static final Set<String> PAST = Lexicon.wordClass("past-marker");
     /** "then-President X", "ex-Foreign Minister Y", "former-President Z": a past holding written as one token. */
     private static final List<String> PAST_PREFIXES = List.copyOf(Lexicon.wordClass("past-prefix"));
+    /** "executive", "vice", "acting": words that, before a role, are part of it (word-classes.tsv). */
+    private static final Set<String> ROLE_MODIFIERS = Lexicon.wordClass("role-modifier");
 
     private final ReferenceIndex reference;
     private final Map<String, Boolean> roles = new HashMap<>();   // phrase -> diplomatic
@@ -117,11 +119,34 @@ public final class PostStage implements Stage {
         while (i >= 0 && titleToken(doc, tokens.get(i))) i--;
         int start = i + 1;
         if (start >= end) return;
-        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "post/title-before");
+        Entity country = claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "post/title-before");
+        // Rule post/coordinated-titles: "Chinese Foreign Minister and State Councilor Wang Yi": the title before
+        // "and" is a second post, with the country of whichever part names one.
+        if (start >= 2 && tokens.get(start - 1).word().equals("and")) {
+            int j = start - 2, e2 = start - 1;
+            while (j >= 0 && titleToken(doc, tokens.get(j))) j--;
+            if (j + 1 < e2 && roleIn(tokens.subList(j + 1, e2)) != null) {
+                Span span = doc.original(tokens.get(j + 1).beginPosition(), tokens.get(e2 - 1).endPosition());
+                Entity first = claim(doc, person, tokens.subList(j + 1, e2), span, country, "post/coordinated-titles");
+                if (country == null && first != null) {  // the country was said only with the first title
+                    PostClaim last = doc.posts.stream().filter(p -> p.holder().equals(person.entity()) && p.rule().equals("post/title-before")
+                            && p.evidence().begin() == doc.original(tokens.get(start).beginPosition(), tokens.get(start).endPosition()).begin()).findFirst().orElse(null);
+                    if (last == null) claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), first, "post/coordinated-titles");
+                }
+            }
+        }
     }
 
     /** "Takeo Akiba, secretary general of the National Security Secretariat," and coordinated roles. */
     private void after(ArticleDocument doc, Mention person, List<CoreLabel> tokens, int next) {
+        // Rule post/as-role: "inaugurate X as president of the New Development Bank", "named Y as envoy".
+        if (next + 1 < tokens.size() && tokens.get(next).word().equalsIgnoreCase("as")) {
+            int i = next + 1, start = i;
+            while (i < tokens.size() && !Set.of(",", ".", ";", "and", "who", "which", "\"", "\u201D").contains(tokens.get(i).word()) && !tokens.get(i).tag().startsWith("VB")) i++;
+            if (i > start && roleIn(tokens.subList(start, i)) != null && roleHeads(tokens.subList(start, i)))
+                claim(doc, person, tokens.subList(start, i), doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), null, "post/as-role");
+            return;
+        }
         if (next >= tokens.size() || !tokens.get(next).word().equals(",")) return;
         int i = next + 1;
         Entity country = null;
@@ -164,8 +189,15 @@ public final class PostStage implements Stage {
             for (int j = Math.min(phrase.size(), i + longestRole); j > i; j--) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(bare(phrase.get(k).word().toLowerCase(Locale.ROOT)));
-                String r = sb.toString();
-                if (roles.containsKey(r) && (best == null || r.length() > best.length())) best = r;
+                String r = sb.toString().replace(" - ", "-");  // "Secretary - General" as tokenised
+                if (!roles.containsKey(r) || best != null && r.length() <= best.length()) continue;
+                // Rule post/role-modifiers: "Executive Vice Minister of Foreign Affairs": modifiers before a
+                // role are part of it.
+                int a = i;
+                while (a > 0 && ROLE_MODIFIERS.contains(phrase.get(a - 1).word().toLowerCase(Locale.ROOT))) a--;
+                StringBuilder pre = new StringBuilder();
+                for (int k = a; k < i; k++) pre.append(phrase.get(k).word().toLowerCase(Locale.ROOT)).append(' ');
+                best = pre + r;
             }
         return best;
     }
