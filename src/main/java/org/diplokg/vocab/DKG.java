@@ -23,6 +23,12 @@ public final class DKG {
     /** Article graphs (and article IRIs) are {@code ARTICLE_NS + stem}. */
     public static final String ARTICLE_NS = RESOURCE + "article/";
 
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+    /** Extraction activities (one per converter rule): {@code EXTRACTION_NS + rule id}, e.g. ".../extraction/events/setting-with". */
+    public static final String EXTRACTION_NS = RESOURCE + "extraction/";
+    /** The converter version named by extraction activities; keep in step with pom.xml's version. */
+    public static final String CONVERTER_VERSION = "0.1.0-SNAPSHOT";
+
     public static final String WD = "http://www.wikidata.org/entity/";
     public static final String WDT = "http://www.wikidata.org/prop/direct/";
     public static final String SCHEMA = "http://schema.org/";

@@ -55,6 +55,7 @@ public final class EmitStage implements CorpusStage {
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     /** Entities the converter minted, with how often each name was used for them (for a stable label). */
     private final Map<String, Entity> mintedTypes = new java.util.TreeMap<>();
+    private final Provenance provenance = new Provenance();
     private final Map<String, Map<String, Integer>> mintedNames = new java.util.TreeMap<>();
 
     public EmitStage(Path outDir, ReferenceIndex reference) {
@@ -70,6 +71,7 @@ public final class EmitStage implements CorpusStage {
         counts.clear();
         mintedTypes.clear();
         mintedNames.clear();
+        provenance.clear();
         Map<String, List<Triple>> files = new LinkedHashMap<>();
         List<Triple> merged = new ArrayList<>();
         Map<String, List<EventClaim>> byIri = new HashMap<>();
@@ -103,6 +105,7 @@ public final class EmitStage implements CorpusStage {
         count("events reported more than once", (int) byIri.values().stream().filter(l -> l.size() > 1).count());
         count("entities", (int) docs.stream().flatMap(d -> d.mentions.stream()).map(m -> m.entity().iri()).distinct().count());
         merged.addAll(mintedEntities());
+        merged.addAll(provenance.activities());
         count("minted entities", mintedTypes.size());
         count("triples", merged.size());
         writeAll(files, merged);
@@ -256,6 +259,7 @@ public final class EmitStage implements CorpusStage {
                 add(holding, RDFS.label.asNode(), en(p.holder().label() + " as " + p.postLabel()));
             }
             if (p.former()) add(holding, "describedAsFormer", bool(true));
+            provenance.generated(this, holding, p.rule());
             add(holding, "evidence", evidence(p.evidence()));
             if (p.newPost()) {
                 add(post, RDF.type.asNode(), dkg(p.diplomatic() ? "DiplomaticPost" : "Post"));
@@ -273,6 +277,8 @@ public final class EmitStage implements CorpusStage {
         void event(EventClaim e, boolean shared) {
             Node n = uri(e.iri);
             for (Span s : e.evidence) add(n, "evidence", evidence(s));
+            provenance.generated(this, n, e.rule);
+            for (String rule : e.rules) provenance.generated(this, n, rule);
             e.participants.forEach(this::entity);
             if (e.place != null) entity(e.place);
             if (!shared) triples.addAll(eventFacts(List.of(e)));
@@ -391,6 +397,44 @@ public final class EmitStage implements CorpusStage {
 
     static Node uri(String iri) { return NodeFactory.createURI(iri); }
     static Node dkg(String local) { return NodeFactory.createURI(DKG.NS + local); }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Provenance of extracted facts (rule ids; see the ontology's dkg:ExtractionActivity). In an article graph,
+    // "<event or post holding> prov:wasGeneratedBy <extraction/RULE>" names each rule that produced or shaped
+    // the node as that article reports it; the activities are described once, in the merged graph.
+    // Only the event and post stages record rule ids so far.
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final class Provenance {
+        private final java.util.Set<String> used = new java.util.TreeSet<>();
+
+        void clear() { used.clear(); }
+
+        void generated(Graph g, Node node, String rule) {
+            if (rule == null) return;
+            used.add(rule);
+            g.add(node, NodeFactory.createURI(DKG.PROV + "wasGeneratedBy"), activity(rule));
+        }
+
+        /** "event-trigger/leaders' meeting" -> ".../extraction/event-trigger/leaders-meeting". */
+        static Node activity(String rule) {
+            List<String> parts = new ArrayList<>();
+            for (String p : rule.split("/")) parts.add(Iris.slug(p));
+            return NodeFactory.createURI(DKG.EXTRACTION_NS + String.join("/", parts));
+        }
+
+        List<Triple> activities() {
+            List<Triple> out = new ArrayList<>();
+            for (String rule : used) {
+                Node a = activity(rule);
+                out.add(Triple.create(a, RDF.type.asNode(), dkg("ExtractionActivity")));
+                out.add(Triple.create(a, RDFS.label.asNode(), en("extraction by rule " + rule)));
+                out.add(Triple.create(a, dkg("ruleId"), NodeFactory.createLiteralString(rule)));
+                out.add(Triple.create(a, dkg("converterVersion"), NodeFactory.createLiteralString(DKG.CONVERTER_VERSION)));
+            }
+            return out;
+        }
+    }
     static Node schema(String local) { return NodeFactory.createURI(DKG.SCHEMA + local); }
     static Node lit(String s) { return NodeFactory.createLiteralString(s); }
     static Node en(String s) { return NodeFactory.createLiteralLang(s, "en"); }
