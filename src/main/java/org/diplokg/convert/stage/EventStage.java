@@ -700,13 +700,15 @@ public final class EventStage implements Stage {
                 if (subject && (best == null || m.span().begin() > best.span().begin())) best = m;
             }
             if (best != null) return e.participants.contains(best.entity()) ? null : best.entity();
-            if (k == s - 1) {
-                List<Entity> people = doc.mentions.stream().filter(m -> m.sentence() == s - 1 && m.entity().type() == EntityType.PERSON)
-                        .map(Mention::entity).distinct().toList();
-                if (people.size() == 1 && !e.participants.contains(people.get(0))) return people.get(0);
-            }
         }
-        return null;
+        // No subject to go by: the person the article has named most so far (its protagonist), if one leads.
+        Map<Entity, Integer> counts = new HashMap<>();
+        for (Mention m : doc.mentions)
+            if (m.sentence() <= s && m.entity().type() == EntityType.PERSON && m.span().begin() < at.begin()) counts.merge(m.entity(), 1, Integer::sum);
+        List<Map.Entry<Entity, Integer>> ranked = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).toList();
+        if (ranked.isEmpty() || ranked.size() > 1 && ranked.get(1).getValue().equals(ranked.get(0).getValue())) return null;
+        Entity top = ranked.get(0).getKey();
+        return e.participants.contains(top) ? null : top;
     }
 
     /** The subject of a verb, or of the verb it hangs off ("committed to pursuing", "while meeting"). */
@@ -779,7 +781,9 @@ public final class EventStage implements Stage {
         IndexedWord w = wordAt(g, doc, m);
         if (w == null) return false;
         SemanticGraphEdge edge = g.getEdge(trigger, w);
-        if (edge != null && Set.of("compound", "amod", "nmod").contains(edge.getRelation().getShortName())) return true;
+        // "the ASEAN summit", "the summit of ASEAN" -- not "a ceremony at Parliament House".
+        if (edge != null && (Set.of("compound", "amod").contains(edge.getRelation().getShortName())
+                || edge.getRelation().getShortName().equals("nmod") && Set.of("of", "").contains(caseOf(g, w)))) return true;
         // Deeper inside the name: "the 30th Asia-Pacific Economic Cooperation Economic Leaders' Meeting".
         IndexedWord x = w;
         for (int step = 0; step < 3 && x.index() < trigger.index(); step++) {
@@ -878,7 +882,11 @@ public final class EventStage implements Stage {
                 clause.add(up.getGovernor());
                 break;
             }
-            if (up == null || !Set.of("obj", "nsubj:pass", "xcomp", "ccomp", "nsubj").contains(up.getRelation().toString())) break;
+            // Rule events/status-purpose: "X will spend Thursday in Shanghai before heading to Beijing to meet Y":
+            // a non-finite clause (no subject or auxiliary of its own) shares its governor's tense and modality.
+            boolean nonFinite = up != null && up.getRelation().getShortName().equals("advcl") && !w.tag().equals("VBD") && !w.tag().equals("VBZ") && !w.tag().equals("VBP")
+                    && g.outgoingEdgeList(w).stream().noneMatch(x -> x.getRelation().getShortName().startsWith("nsubj") || x.getRelation().getShortName().equals("aux") && !x.getDependent().word().equalsIgnoreCase("to"));
+            if (up == null || !nonFinite && !Set.of("obj", "nsubj:pass", "xcomp", "ccomp", "nsubj").contains(up.getRelation().toString())) break;
             w = up.getGovernor();
         }
         EventStatus found = EventStatus.HELD;
