@@ -13,6 +13,14 @@ import java.util.List;
 public final class Lexicon {
     private Lexicon() {}
 
+    /** The words of one class of word-classes.tsv ("light-verb", "place-noun", ...); an unknown class fails. */
+    public static java.util.Set<String> wordClass(String name) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String[] row : rows("/convert/word-classes.tsv")) if (row[0].equals(name)) out.add(row[1]);
+        if (out.isEmpty()) throw new IllegalStateException("no word class " + name + " in /convert/word-classes.tsv");
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     public static List<String[]> rows(String resource) {
         try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing lexicon " + resource);

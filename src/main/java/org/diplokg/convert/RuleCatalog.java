@@ -53,6 +53,9 @@ public final class RuleCatalog {
     /** The id a claim of {@code kind} with local rule {@code id} publishes; a claim without a rule names its stage. */
     public static String qualify(String kind, String id, String stage) {
         String local = id == null || id.isBlank() ? stage : id.strip().replaceAll("\\s+", "-");
+        // The event, mention and post stages name their rules by folder or word list ("events/pronoun-subject",
+        // "event-trigger/meet", "mention/surname"): published as "event.pronoun-subject", "event.trigger:meet", ...
+        local = local.replaceFirst("^event-(trigger|status)/", "$1:").replaceFirst("^(" + kind + "s?)/", "");
         return local.startsWith(kind + ".") ? local : kind + "." + local;
     }
 

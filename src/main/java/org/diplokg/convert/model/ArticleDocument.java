@@ -22,6 +22,8 @@ public final class ArticleDocument {
 
     public final List<Mention> mentions = new ArrayList<>();
     public final List<PostClaim> posts = new ArrayList<>();
+    /** Set by the mention stage: places the article says lie in other places or countries. */
+    public final List<PlaceClaim> placesWithin = new ArrayList<>();
     public final List<EventClaim> events = new ArrayList<>();
     public final List<QuoteClaim> quotes = new ArrayList<>();
     public final List<StanceClaim> stances = new ArrayList<>();

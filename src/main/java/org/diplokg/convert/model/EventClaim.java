@@ -29,10 +29,12 @@ public final class EventClaim {
     public boolean presupposed;
     /** Every span of this article that reports the event (the first is the one that introduced it). */
     public final List<Span> evidence = new ArrayList<>();
+    /** The id of the rule that found the trigger ("event-trigger/meet"); later rules that changed it are in {@link #rules}. */
+    public String rule;
+    /** Ids of the further rules that gave it participants, status, date or kind, in the order they applied. */
+    public final java.util.Set<String> rules = new LinkedHashSet<>();
     /** Set by the merge stage: the IRI shared by every article's report of the same real-world event. */
     public String iri;
-    /** Id of the rule that found it (a trigger of event-triggers.tsv, or a named mechanism). */
-    public String rule;
     /** The rule of an evidence span added later (a report that refers back to this event); the others are {@link #rule}'s. */
     public final java.util.Map<Span, String> evidenceRules = new java.util.HashMap<>();
 

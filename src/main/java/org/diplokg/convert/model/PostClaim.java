@@ -18,7 +18,7 @@ package org.diplokg.convert.model;
  * @param newPost    true when the post is minted (so its description is written with the claim)
  * @param newRole    true when the role is minted
  * @param diplomatic the role is a diplomatic one (roles.tsv), so a minted post is a dkg:DiplomaticPost
- * @param rule       id of the rule that found it (a title before the name, an apposition after it)
+ * @param rule       the id of the rule that read the post ("post/title-before", "post/apposition", ...)
  */
 public record PostClaim(Entity holder, String role, Entity of, Entity to, boolean former, Span evidence,
                         String post, String postLabel, String roleIri, String holding, boolean newPost, boolean newRole,

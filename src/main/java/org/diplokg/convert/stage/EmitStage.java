@@ -32,6 +32,7 @@ import org.diplokg.convert.model.Entity;
 import org.diplokg.convert.model.EntityType;
 import org.diplokg.convert.model.EventClaim;
 import org.diplokg.convert.model.Mention;
+import org.diplokg.convert.model.PlaceClaim;
 import org.diplokg.convert.model.PostClaim;
 import org.diplokg.convert.model.QuoteClaim;
 import org.diplokg.convert.model.Span;
@@ -82,6 +83,7 @@ public final class EmitStage implements CorpusStage {
             g.article();
             doc.mentions.forEach(g::mention);
             doc.posts.forEach(g::post);
+            doc.placesWithin.forEach(g::placeWithin);
             for (EventClaim e : doc.events)
                 g.event(e, byIri.get(e.iri).size() > 1);
             doc.quotes.forEach(g::quote);
@@ -260,6 +262,13 @@ public final class EmitStage implements CorpusStage {
             for (String alias : e.aliases()) names.merge(alias, 1, Integer::sum);
         }
 
+        /** "Vientiane, Laos": the article says where a place lies (dkg:countryOf a country, else dkg:partOf). */
+        void placeWithin(PlaceClaim p) {
+            entity(p.place());
+            entity(p.within());
+            add(uri(p.place().iri()), p.within().type() == EntityType.COUNTRY ? "countryOf" : "partOf", uri(p.within().iri()));
+        }
+
         void mention(Mention m) {
             entity(m.entity());
             add(uri(m.entity().iri()), "evidence", evidence(m.span(), "mention", m.rule()));
@@ -411,6 +420,7 @@ public final class EmitStage implements CorpusStage {
 
     static Node uri(String iri) { return NodeFactory.createURI(iri); }
     static Node dkg(String local) { return NodeFactory.createURI(DKG.NS + local); }
+
     static Node schema(String local) { return NodeFactory.createURI(DKG.SCHEMA + local); }
     static Node lit(String s) { return NodeFactory.createLiteralString(s); }
     static Node en(String s) { return NodeFactory.createLiteralLang(s, "en"); }

@@ -1,5 +1,6 @@
 package org.diplokg.convert.stage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.diplokg.convert.Lexicon;
 import org.diplokg.convert.ReferenceIndex;
+import org.diplokg.convert.SemgrexRules;
 import org.diplokg.convert.Stage;
 import org.diplokg.convert.model.ArticleDocument;
 import org.diplokg.convert.model.DateValue;
@@ -29,6 +31,7 @@ import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
 
 /**
  * Diplomatic events: a trigger word from event-triggers.tsv, its participants and place from the
@@ -44,7 +47,11 @@ public final class EventStage implements Stage {
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,2})\\s*[-\u2013]\\s*(\\d{1,2})");
     /** Verbs whose subject takes part in the event that is their object: "Xi and Biden held talks". */
-    private static final Set<String> LIGHT_VERBS = Set.of("hold", "have", "attend", "conduct", "join", "begin", "start", "resume");
+    private static final Set<String> LIGHT_VERBS = Lexicon.wordClass("light-verb");
+    /** Verbs of going somewhere: the trip is "for" or "on" the event ("arrived on a visit", "travel for talks"). */
+    private static final Set<String> TRAVEL_VERBS = Lexicon.wordClass("travel-verb");
+    /** Verbs a participle modifying the trigger can be: "a summit scheduled in Vietnam", "talks held in Geneva". */
+    private static final Set<String> SETTING_PARTICIPLES = Lexicon.wordClass("setting-participle");
     private static final Set<String> PARTICIPANT_RELATIONS = Set.of("nsubj", "obj", "obl", "nmod", "compound", "amod", "nmod:poss", "conj", "appos", "iobj", "nsubj:pass");
 
     private final Map<String, EventType> triggers = new HashMap<>();
@@ -52,6 +59,8 @@ public final class EventStage implements Stage {
     private final Set<String> demonyms = new java.util.HashSet<>();
     private final Map<String, EventStatus> statusWords = new HashMap<>();
     private final int longestTrigger;
+    private final List<SemgrexRules.Rule> participantRules = SemgrexRules.load("/convert/events/participants.semgrex", Map.of());
+    private final List<SemgrexRules.Rule> triggerRules = SemgrexRules.load("/convert/events/triggers.semgrex", Map.of());
 
     public EventStage(ReferenceIndex reference) {
         int longest = 1;
@@ -73,20 +82,30 @@ public final class EventStage implements Stage {
             CoreSentence sentence = sentences.get(s);
             List<CoreLabel> tokens = sentence.tokens();
             List<EventClaim> touched = new ArrayList<>();
+            Map<Integer, SemgrexRules.Rule> byRule = semgrexTriggers(sentence.dependencyParse());
             int i = 0;
             while (i < tokens.size()) {
-                int end = matchTrigger(tokens, i);
+                SemgrexRules.Rule r = byRule.get(i);
+                int end = r != null ? i + 1 : matchTrigger(tokens, i);
                 if (end < 0) { i++; continue; }
-                EventType type = triggers.get(lemmas(tokens, i, end));
-                EventClaim e = event(doc, sentence, s, tokens, i, end, type);
+                EventType type = r != null ? EventType.valueOf(r.value()) : triggers.get(lemmas(tokens, i, end));
+                String rule = r != null ? r.id() : "event-trigger/" + lemmas(tokens, i, end);
+                EventClaim e = event(doc, sentence, s, tokens, i, end, type, rule);
                 if (e != null && !touched.contains(e)) touched.add(e);
                 if (e != null) firstSince(doc, sentence, s, tokens, i, end, e);
                 i = end;
             }
             sidelines(doc, sentence.dependencyParse(), touched);
+            distribute(doc, sentence.dependencyParse(), touched);
+            respectively(doc, sentence.dependencyParse(), touched);
+            during(doc, sentence.dependencyParse(), touched);
             visitsForMeetings(doc, sentence.dependencyParse(), touched);
         }
         for (EventClaim e : doc.events) if (e.date == null) e.date = narrativeDate(doc, e);
+        for (EventClaim e : doc.events) if (e.date == null) e.date = presentPerfect(doc, e);
+        for (EventClaim e : doc.events) futurePlanned(doc, e);
+        sidelinesStatus(doc);
+        datelinePlace(doc);
         // A report that names no one taking part and no convening body ("the talks", "dialogue" in general,
         // "an event in October") says too little to be a fact about an event, unless others happened at it.
         doc.events.removeIf(e -> e.participants.isEmpty() && e.host == null && !isSidelinesTarget(doc, e));
@@ -114,7 +133,7 @@ public final class EventStage implements Stage {
         for (CoreEntityMention m : prev.entityMentions()) {
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (!isCalendarDate(m)) continue;
-            if (!DAY.matcher(v).matches()) return null;  // another date there: no single narrative day
+            if (!DAY.matcher(v).matches()) continue;  // "late this year" beside "on Friday": the day is the narrative's
             days.add(v);
             text = m.text();
         }
@@ -166,7 +185,6 @@ public final class EventStage implements Stage {
             int b = doc.original(tokens.get(at - 1).beginPosition(), tokens.get(at - 1).endPosition()).begin();
             Span since = new Span(b, where != null ? where.span().end() : doc.original(tokens.get(end - 1).beginPosition(), tokens.get(end - 1).endPosition()).end());
             EventClaim earlier = new EventClaim(e.type, since, s);
-            earlier.rule = "first-since";
             earlier.participants.addAll(e.participants);
             earlier.date = DateValue.of(v, m.text());
             if (where != null) earlier.place = where.entity();
@@ -195,8 +213,89 @@ public final class EventStage implements Stage {
         return at > 0 && m.sentence().tokens().get(at - 1).word().equalsIgnoreCase("since");
     }
 
+    /**
+     * Rule events/since-clause-date: "his first trip since he started his term on May 7": a date inside a
+     * clause introduced by "since" is a reference point too.
+     */
+    private static boolean inSinceClause(SemanticGraph g, int tokenIndex, int triggerIndex) {
+        IndexedWord w = g.getNodeByIndexSafe(tokenIndex);
+        IndexedWord trigger = g.getNodeByIndexSafe(triggerIndex);
+        for (int step = 0; w != null && step < 4; step++) {
+            IndexedWord x = w;
+            // ... unless the event is itself told in that clause: "since they met in Seoul in November".
+            if (g.getChildList(x).stream().anyMatch(c -> c.word().equalsIgnoreCase("since")
+                    && Set.of("mark", "case").contains(g.getEdge(x, c).getRelation().getShortName())))
+                return trigger == null || !(x.equals(trigger) || g.descendants(x).contains(trigger));
+            SemanticGraphEdge up = g.incomingEdgeList(x).stream().findFirst().orElse(null);
+            w = up == null ? null : up.getGovernor();
+        }
+        return false;
+    }
+
+    /**
+     * Rule events/present-perfect-date: "X and Y have met in Z", "X has held talks with Y", with no date in the
+     * sentence: news uses the present perfect for what has just happened, so the event is dated to the
+     * article's publication day (only when that day is known exactly).
+     */
+    private static DateValue presentPerfect(ArticleDocument doc, EventClaim e) {
+        LocalDate published = doc.article.metadata().published();
+        if (published == null || e.status != EventStatus.HELD || e.presupposed) return null;
+        SemanticGraph g = doc.nlp.sentences().get(e.sentence).dependencyParse();
+        IndexedWord w = headAt(g, doc, e.trigger);
+        if (w == null) return null;
+        if (!w.tag().startsWith("VB")) {
+            SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            if (up == null || !up.getRelation().getShortName().equals("obj") || !up.getGovernor().tag().startsWith("VB")) return null;
+            w = up.getGovernor();
+        }
+        IndexedWord verb = w;
+        if (!verb.tag().equals("VBN")) return null;
+        boolean perfect = g.getChildList(verb).stream().anyMatch(c -> g.getEdge(verb, c).getRelation().getShortName().equals("aux")
+                && Set.of("has", "have").contains(c.word().toLowerCase(Locale.ROOT)));
+        if (!perfect) return null;
+        e.rules.add("events/present-perfect-date");
+        return DateValue.of(published.toString(), doc.text(e.trigger));
+    }
+
+    /**
+     * Rule events/report-date: "Turkey said Monday that X will visit Y": a date modifying a reporting verb
+     * whose clause reports the event dates the report, not the event.
+     */
+    private static boolean reportDate(SemanticGraph g, CoreEntityMention m, CoreLabel trigger) {
+        IndexedWord t = g.getNodeByIndexSafe(trigger.index());
+        for (CoreLabel tok : m.tokens()) {
+            IndexedWord w = g.getNodeByIndexSafe(tok.index());
+            if (w == null) continue;
+            for (SemanticGraphEdge in : g.incomingEdgeList(w)) {
+                IndexedWord gov = in.getGovernor();
+                if (!REPORTING.contains(gov.lemma() == null ? "" : gov.lemma().toLowerCase(Locale.ROOT)) || t == null || gov.equals(t)) continue;
+                if (!in.getRelation().getShortName().startsWith("obl") && !in.getRelation().getShortName().startsWith("nmod")) continue;
+                for (SemanticGraphEdge c : g.outgoingEdgeList(gov))
+                    if (Set.of("ccomp", "parataxis").contains(c.getRelation().getShortName()) && (c.getDependent().equals(t) || g.descendants(c.getDependent()).contains(t))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Verbs that report speech ("said Monday that ..."): reporting-verbs.tsv, the quotation stage's list. */
+    private static final Set<String> REPORTING = new java.util.HashSet<>();
+    static {
+        for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv")) REPORTING.add(row[0].trim());
+        REPORTING.addAll(Lexicon.wordClass("report-verb"));
+    }
+
     private static boolean isSidelinesTarget(ArticleDocument doc, EventClaim e) {
         return doc.events.stream().anyMatch(x -> x.sidelinesOf == e);
+    }
+
+    /** Token index (0-based) of each word a rule of events/triggers.semgrex reports an event by, with the rule. */
+    private Map<Integer, SemgrexRules.Rule> semgrexTriggers(SemanticGraph g) {
+        Map<Integer, SemgrexRules.Rule> out = new HashMap<>();
+        for (SemgrexRules.Rule r : triggerRules) {
+            SemgrexMatcher m = r.pattern().matcher(g);
+            while (m.find()) out.putIfAbsent(m.getNode("trigger").index() - 1, r);
+        }
+        return out;
     }
 
     private int matchTrigger(List<CoreLabel> tokens, int i) {
@@ -218,18 +317,19 @@ public final class EventStage implements Stage {
     }
 
     /** Adds the event the trigger reports (or adds to the earlier report it refers back to) and returns it. */
-    private EventClaim event(ArticleDocument doc, CoreSentence sentence, int s, List<CoreLabel> tokens, int from, int to, EventType type) {
+    private EventClaim event(ArticleDocument doc, CoreSentence sentence, int s, List<CoreLabel> tokens, int from, int to, EventType type, String rule) {
         CoreLabel head = tokens.get(to - 1);
         Span trigger = doc.original(tokens.get(from).beginPosition(), head.endPosition());
         SemanticGraph g = sentence.dependencyParse();
         IndexedWord hw = g.getNodeByIndexSafe(head.index());
         if (hw == null) return null;
         EventClaim e = new EventClaim(type, trigger, s);
-        e.rule = "trigger:" + lemmas(tokens, from, to).replace(' ', '-');
+        e.rule = rule;
 
         // Who: people and countries among the trigger's dependents (and its governing verb's subject).
         List<Mention> inSentence = doc.mentions.stream().filter(m -> m.sentence() == s).toList();
         List<IndexedWord> scope = new ArrayList<>(dependents(g, hw, 2));
+        List<IndexedWord> travelPlaces = new ArrayList<>();
         // The subject takes part when the event is what it does: "X met Y", "X held talks", "X said in the
         // meeting", "X and Y committed ... in their talks", "X made remarks while meeting Y".
         IndexedWord verb = hw.tag().startsWith("VB") ? hw : null;
@@ -238,13 +338,51 @@ public final class EventStage implements Stage {
             String rel = up.getRelation().getShortName();
             boolean light = LIGHT_VERBS.contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT)) && rel.equals("obj");
             boolean setting = rel.equals("obl") && Set.of("in", "at", "during").contains(caseOf(g, hw));
-            if (light || setting) verb = up.getGovernor();
+            // Rule events/travel-purpose: "X will visit Russia for talks with Y", "X arrived in Delhi on a visit":
+            // the traveller takes part in what the trip is for or on, held where the trip goes.
+            boolean travel = rel.equals("obl") && Set.of("for", "on").contains(caseOf(g, hw)) && TRAVEL_VERBS.contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT));
+            if (travel) e.rules.add("events/travel-purpose");
+            if (light || setting || travel) verb = up.getGovernor();
         }
+        // Rule events/negated: "did not meet", "never held talks" report no event.
+        if (verb != null && negated(g, verb)) return null;
         IndexedWord subject = verb == null ? null : subjectOf(g, verb, 3);
-        if (subject != null) scope.addAll(dependents(g, subject, 1));
-        else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
+        if (subject != null) {
+            scope.addAll(dependents(g, subject, 1));
+            // "A, B, the then C and D held talks": the parser keeps only the last conjuncts as the subject;
+            // the list of names right before the subject phrase belongs to it.
+            int start = g.descendants(subject).stream().mapToInt(IndexedWord::index).min().orElse(subject.index()) - 1;
+            if (start > 0 && tokens.get(start - 1).word().equals(",")) {
+                List<IndexedWord> run = namesBefore(g, tokens, start);
+                if (run.stream().anyMatch(w -> "PERSON".equals(w.ner()))) { scope.addAll(run); e.rules.add("events/names-before-subject"); }
+            }
+        } else if (verb == hw) scope.addAll(namesBefore(g, tokens, from));
+        for (SemgrexRules.Rule r : participantRules) {
+            SemgrexMatcher m = r.pattern().matcher(g);
+            while (m.find())
+                if (m.getNode("trigger").equals(hw)) { scope.addAll(dependents(g, m.getNode("participant"), 1)); e.rules.add(r.id()); }
+        }
         // "Japan-China summit", "Xi-Kishida summit": the compound right before the trigger.
         if (from > 0) scope.add(g.getNodeByIndexSafe(tokens.get(from - 1).index()));
+        // "the Asia-Pacific Economic Cooperation (APEC) summit": the name before the bracketed abbreviation.
+        if (from > 3 && Set.of(")", "-RRB-").contains(tokens.get(from - 1).word()) && Set.of("(", "-LRB-").contains(tokens.get(from - 3).word())) {
+            scope.add(g.getNodeByIndexSafe(tokens.get(from - 2).index()));
+            scope.add(g.getNodeByIndexSafe(tokens.get(from - 4).index()));
+        }
+        // "arrived in China ... for a visit", "travel to Sochi for talks": where the trip goes.
+        if (verb != null && verb != hw && TRAVEL_VERBS.contains(verb.lemma().toLowerCase(Locale.ROOT)))
+            for (SemanticGraphEdge o : g.outgoingEdgeList(verb))
+                if (o.getRelation().getShortName().equals("obl") && Set.of("in", "to", "at").contains(caseOf(g, o.getDependent()))
+                        || o.getRelation().getShortName().equals("obj") && verb.lemma().equalsIgnoreCase("visit"))
+                    { scope.add(o.getDependent()); travelPlaces.add(o.getDependent()); }
+        // Rule events/participle-setting: "a summit scheduled in Vietnam", "talks held in Geneva last week".
+        for (SemanticGraphEdge o : g.outgoingEdgeList(hw))
+            if (o.getRelation().getShortName().equals("acl") && SETTING_PARTICIPLES.contains(o.getDependent().lemma().toLowerCase(Locale.ROOT)))
+                for (SemanticGraphEdge p : g.outgoingEdgeList(o.getDependent()))
+                    if (p.getRelation().getShortName().equals("obl") && Set.of("in", "at").contains(caseOf(g, p.getDependent()))) {
+                        scope.add(p.getDependent());
+                        e.rules.add("events/participle-setting");
+                    }
         // "X made the remarks while meeting Y, ..., in Beijing": the main clause's setting is the meeting's.
         if (up != null && hw.tag().startsWith("VB") && up.getRelation().getShortName().equals("advcl"))
             for (SemanticGraphEdge o : g.outgoingEdgeList(up.getGovernor()))
@@ -253,7 +391,7 @@ public final class EventStage implements Stage {
         for (Mention m : inSentence) {
             if (!covers(doc, m, scope)) continue;
             EntityType t = m.entity().type();
-            boolean adjective = demonyms.contains(m.text()) && !isCompoundPart(doc, m)
+            boolean adjective = demonyms.contains(m.text()) && !isCompoundPart(doc, m) && !"mention/country-noun-pair".equals(m.rule())
                     || doc.posts.stream().anyMatch(p -> p.evidence().contains(m.span()));  // "Ambassador to China"
             if (t == EntityType.PERSON || t == EntityType.COUNTRY && !adjective && !ownsOther(g, doc, m, hw) && !isPlace(g, doc, m, type)) e.participants.add(m.entity());
             else if (t == EntityType.ORGANIZATION && isConferenceBody(g, doc, m, hw, tokens, from)) {
@@ -261,12 +399,27 @@ public final class EventStage implements Stage {
                 e.host = m.entity();  // the body that convenes it ("the APEC summit")
             } else if (t == EntityType.ORGANIZATION && withTrigger(g, doc, m, hw)) e.participants.add(m.entity());  // "an interview with The Yomiuri Shimbun"
         }
+        // "He met X", "his meeting with X": the pronoun is the person the text last made a subject.
+        IndexedWord pronoun = subject != null && isPersonalPronoun(subject) ? subject : possessivePronoun(g, hw);
+        long people = e.participants.stream().filter(x -> x.type() == EntityType.PERSON).count();
+        if (pronoun != null && e.type != EventType.CONFERENCE && people < 2) {
+            Entity who = antecedentPerson(doc, s, pronoun, e);
+            if (who != null) { e.participants.add(who); e.rules.add("events/pronoun-subject"); }
+        }
+        // Rule events/they-subject: "since they met in Seoul": the people last named together as a subject.
+        if (subject != null && subject.tag().equals("PRP") && subject.word().equalsIgnoreCase("they") && e.type != EventType.CONFERENCE && people < 2) {
+            List<Entity> group = lastGroup(doc, s);
+            if (!group.isEmpty()) { e.participants.addAll(group); e.rules.add("events/they-subject"); }
+        }
         if (e.type == EventType.CONFERENCE) e.participants.clear();
 
         // Where: "in San Francisco", "visit to Taiwan", "visited China".
         for (Mention m : inSentence)
-            if ((m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && covers(doc, m, scope) && isPlace(g, doc, m, type)) {
-                if (e.place == null || m.entity().type() == EntityType.PLACE) e.place = m.entity();
+            if ((m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && covers(doc, m, scope)
+                    && (isPlace(g, doc, m, type) || covers(doc, m, travelPlaces))) {
+                // The most specific place: a city over its country, "Guiyang" over "Guizhou Province" it lies in.
+                if (e.place == null || m.entity().type() == EntityType.PLACE && !liesIn(doc, e.place, m.entity())
+                        || liesIn(doc, m.entity(), e.place)) e.place = m.entity();
                 e.participants.remove(m.entity());
             }
 
@@ -276,6 +429,29 @@ public final class EventStage implements Stage {
         e.date = date(doc, sentence, head, hostsSidelines ? g.descendants(hw) : null);
         e.status = status(g, hw, tokens, from);
         e.duration = duration(sentence, tokens, from);
+        // Rule events/visit-days: "a three-day visit" that began on a known day spans those days.
+        if (e.type == EventType.VISIT && e.date != null && e.date.date() != null && DAY.matcher(e.date.date()).matches()) {
+            Integer days = days(tokens, from);
+            if (days != null && days > 1 && days <= 14) {
+                LocalDate start = LocalDate.parse(e.date.date());
+                e.date = DateValue.range(start.toString(), start.plusDays(days - 1).toString(), e.date.text());
+                e.rules.add("events/visit-days");
+            }
+        }
+        // Rule events/arrival-place: "X held talks with Y soon after he arrived in Delhi": where the arrival was.
+        if (verb != null && e.place == null)
+            for (SemanticGraphEdge o : g.outgoingEdgeList(verb)) {
+                if (!o.getRelation().getShortName().equals("advcl") || !TRAVEL_VERBS.contains(o.getDependent().lemma().toLowerCase(Locale.ROOT))) continue;
+                for (SemanticGraphEdge p : g.outgoingEdgeList(o.getDependent())) {
+                    if (!p.getRelation().getShortName().equals("obl") || !Set.of("in", "at").contains(caseOf(g, p.getDependent()))) continue;
+                    Span ps = doc.original(p.getDependent().beginPosition(), p.getDependent().endPosition());
+                    for (Mention m : inSentence)
+                        if (m.span().overlaps(ps) && (m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY) && e.place == null) {
+                            e.place = m.entity();
+                            e.rules.add("events/arrival-place");
+                        }
+                }
+            }
         ordinal(sentence, tokens, from, e);
         // "the 30th summit" with no one named: a gathering in a numbered series.
         if (e.ordinal != null && e.participants.isEmpty() && e.type.sameFamily(EventType.MEETING)) e.type = EventType.CONFERENCE;
@@ -338,7 +514,7 @@ public final class EventStage implements Stage {
             w = in.getGovernor();
         }
         SemanticGraphEdge edge = w == null ? null : g.getEdge(trigger, w);
-        return edge != null && edge.getRelation().getShortName().equals("nmod") && caseOf(g, w).equals("with");
+        return edge != null && edge.getRelation().getShortName().equals("nmod") && Set.of("with", "between", "among").contains(caseOf(g, w));
     }
 
     /** "Japan" in "Japan-China summit": a country named as part of a hyphenated compound. */
@@ -355,15 +531,21 @@ public final class EventStage implements Stage {
      */
     private static List<IndexedWord> dependents(SemanticGraph g, IndexedWord w, int depth) {
         List<IndexedWord> out = new ArrayList<>(List.of(w));
-        if (depth == 0) return out;
         for (SemanticGraphEdge edge : g.outgoingEdgeList(w)) {
             String rel = edge.getRelation().getShortName();
             IndexedWord d = edge.getDependent();
             if (rel.equals("conj") && d.tag().startsWith("VB")) continue;
+            // "the leaders of A, B and C": every conjunct of a participant is one, however deep.
+            if (depth == 0) {
+                if (rel.equals("conj") && !out.contains(d)) out.addAll(dependents(g, d, 0));
+                continue;
+            }
             // Obliques: participants come with "with/between/among/of/by", places with "in/at/to".
             if ((rel.equals("nmod") || rel.equals("obl")) && !Set.of("with", "between", "among", "of", "by", "in", "at", "to").contains(caseOf(g, d))) continue;
-            if (!PARTICIPANT_RELATIONS.contains(rel) && !rel.equals("nmod:poss")) continue;
-            boolean flat = rel.equals("conj") || rel.equals("compound") || rel.equals("appos");
+            // "his Russian counterpart Vladimir Putin": the parser often hangs the name on "counterpart" as dep.
+            boolean named = rel.equals("dep") && (w.lemma() != null && w.lemma().equalsIgnoreCase("counterpart") || "TITLE".equals(w.ner()));
+            if (!PARTICIPANT_RELATIONS.contains(rel) && !rel.equals("nmod:poss") && !named) continue;
+            boolean flat = rel.equals("conj") || rel.equals("compound") || rel.equals("appos") || named;
             out.addAll(dependents(g, d, flat ? depth : depth - 1));
         }
         return out;
@@ -386,6 +568,152 @@ public final class EventStage implements Stage {
         return out;
     }
 
+    /** Nouns a place name can be an "of" modifier of: "the city of Shanghai". */
+    private static final Set<String> PLACE_NOUNS = Lexicon.wordClass("place-noun");
+
+    /**
+     * Rule events/dateline-place: "PHNOM PENH: X has met Y", "BERLIN (Reuters) - ...": a place that opens the
+     * article's first sentence, before a colon, dash or parenthesis, is where its held events without a place were.
+     */
+    private static void datelinePlace(ArticleDocument doc) {
+        if (doc.nlp.sentences().isEmpty()) return;
+        for (int s = 0; s < Math.min(2, doc.nlp.sentences().size()); s++) {
+            List<CoreLabel> t = doc.nlp.sentences().get(s).tokens();
+            int k = 0;
+            while (k < t.size() && k < 4 && (t.get(k).tag().startsWith("NNP") || t.get(k).tag().equals(","))) k++;
+            if (k == 0 || k >= t.size() || !Set.of(":", "-LRB-", "(", "--", "-", "\u2014", "\u2013").contains(t.get(k).word()) && !Set.of(":", "-LRB-").contains(t.get(k).tag())) continue;
+            Span head = doc.original(t.get(0).beginPosition(), t.get(k - 1).endPosition());
+            int at = s;
+            Entity place = doc.mentions.stream().filter(m -> m.sentence() == at && head.contains(m.span())
+                    && (m.entity().type() == EntityType.PLACE || m.entity().type() == EntityType.COUNTRY)).map(Mention::entity).findFirst().orElse(null);
+            if (place == null) continue;
+            for (EventClaim e : doc.events)
+                if (e.sentence == s && e.place == null && e.status == EventStatus.HELD && e.type != EventType.CONFERENCE) {
+                    e.place = place;
+                    e.rules.add("events/dateline-place");
+                }
+            return;
+        }
+    }
+
+    /** Whether the article says {@code place} lies in {@code container} (directly or through one more place). */
+    private static boolean liesIn(ArticleDocument doc, Entity place, Entity container) {
+        if (place == null || container == null) return false;
+        for (var p : doc.placesWithin) {
+            if (!p.place().equals(place)) continue;
+            if (p.within().equals(container)) return true;
+            for (var q : doc.placesWithin) if (q.place().equals(p.within()) && q.within().equals(container)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Rule events/future-planned: an event dated wholly after the article appeared ("on Monday and Tuesday"
+     * in an article of the Saturday before) cannot have been held yet: it is planned.
+     */
+    private static void futurePlanned(ArticleDocument doc, EventClaim e) {
+        if (e.status != EventStatus.HELD || e.date == null) return;
+        String first = e.date.date() != null ? e.date.date() : e.date.start() != null ? e.date.start() : e.date.earliest();
+        if (first == null) return;
+        String day = first.length() == 4 ? first + "-01-01" : first.length() == 7 ? first + "-01" : first;
+        LocalDate latest = doc.article.metadata().publishedLatest();
+        if (latest == null || !DAY.matcher(day).matches() || day.compareTo(latest.toString()) <= 0) return;
+        e.status = EventStatus.PLANNED;
+        e.rules.add("events/future-planned");
+    }
+
+    /**
+     * Rule events/sidelines-status: a gathering only named as the place of meetings that are all still
+     * planned ("X will meet Y on the sidelines of the G20 summit") is planned too, and dated to their month.
+     */
+    private static void sidelinesStatus(ArticleDocument doc) {
+        for (EventClaim host : doc.events) {
+            List<EventClaim> on = doc.events.stream().filter(x -> x.sidelinesOf == host).toList();
+            if (on.isEmpty()) continue;
+            if (host.status == EventStatus.HELD && on.stream().allMatch(x -> x.status == EventStatus.PLANNED)) {
+                host.status = EventStatus.PLANNED;
+                host.rules.add("events/sidelines-status");
+            }
+            if (host.date == null)
+                for (EventClaim x : on)
+                    if (x.date != null && x.date.anchor() != null && x.date.anchor().length() >= 7) {
+                        host.date = DateValue.of(x.date.anchor().substring(0, 7), x.date.text());
+                        host.rules.add("events/sidelines-date");
+                        break;
+                    }
+        }
+    }
+
+    private static boolean negated(SemanticGraph g, IndexedWord verb) {
+        return g.getChildList(verb).stream().anyMatch(c -> Set.of("not", "n't", "never").contains(c.word().toLowerCase(Locale.ROOT))
+                && g.getEdge(verb, c).getRelation().getShortName().equals("advmod"));
+    }
+
+    /** The two or more people named as the coordinated subject of a clause in the three sentences before {@code s}. */
+    private static List<Entity> lastGroup(ArticleDocument doc, int s) {
+        for (int k = s - 1; k >= Math.max(0, s - 3); k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            for (IndexedWord v : g.vertexListSorted()) {
+                List<IndexedWord> subjects = g.outgoingEdgeList(v).stream().filter(x -> x.getRelation().getShortName().startsWith("nsubj"))
+                        .map(SemanticGraphEdge::getDependent).toList();
+                if (subjects.size() < 2) continue;
+                List<Entity> out = people(doc, k, subjects.stream().flatMap(w -> g.descendants(w).stream()).toList());
+                if (out.size() >= 2) return out;
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean isPersonalPronoun(IndexedWord w) {
+        return w.tag().equals("PRP") && Set.of("he", "she").contains(w.word().toLowerCase(Locale.ROOT));
+    }
+
+    /** "his meeting with X": the his/her the trigger is possessed by. */
+    private static IndexedWord possessivePronoun(SemanticGraph g, IndexedWord hw) {
+        for (SemanticGraphEdge edge : g.outgoingEdgeList(hw))
+            if (edge.getRelation().toString().equals("nmod:poss") && Set.of("his", "her").contains(edge.getDependent().word().toLowerCase(Locale.ROOT)))
+                return edge.getDependent();
+        return null;
+    }
+
+    /**
+     * Rule events/pronoun-subject: he/she (his/her) is the last person named as the subject of a clause
+     * before it, in its sentence or the three before; else the person, if only one, named in the sentence
+     * before. Never a person already taking part (the pronoun is someone else then: "X said he met Y").
+     */
+    private static Entity antecedentPerson(ArticleDocument doc, int s, IndexedWord pronoun, EventClaim e) {
+        Span at = doc.original(pronoun.beginPosition(), pronoun.endPosition());
+        // "During his talk with X, Y said ...": the main clause's subject, named after the pronoun.
+        SemanticGraph here = doc.nlp.sentences().get(s).dependencyParse();
+        for (IndexedWord root : here.getRoots())
+            for (SemanticGraphEdge edge : here.outgoingEdgeList(root)) {
+                if (!edge.getRelation().getShortName().equals("nsubj") || edge.getDependent().equals(pronoun)) continue;
+                Span subj = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
+                for (Mention m : doc.mentions)
+                    if (m.sentence() == s && m.entity().type() == EntityType.PERSON && m.span().overlaps(subj) && m.span().begin() > at.begin())
+                        return e.participants.contains(m.entity()) ? null : m.entity();
+            }
+        for (int k = s; k >= Math.max(0, s - 3); k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            Mention best = null;
+            for (Mention m : doc.mentions) {
+                if (m.sentence() != k || m.entity().type() != EntityType.PERSON || m.span().begin() >= at.begin() && k == s) continue;
+                IndexedWord w = headAt(g, doc, m.span());
+                boolean subject = w != null && g.incomingEdgeList(w).stream().anyMatch(x -> x.getRelation().getShortName().startsWith("nsubj"));
+                if (subject && (best == null || m.span().begin() > best.span().begin())) best = m;
+            }
+            if (best != null) return e.participants.contains(best.entity()) ? null : best.entity();
+        }
+        // No subject to go by: the person the article has named most so far (its protagonist), if one leads.
+        Map<Entity, Integer> counts = new HashMap<>();
+        for (Mention m : doc.mentions)
+            if (m.sentence() <= s && m.entity().type() == EntityType.PERSON && m.span().begin() < at.begin()) counts.merge(m.entity(), 1, Integer::sum);
+        List<Map.Entry<Entity, Integer>> ranked = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).toList();
+        if (ranked.isEmpty() || ranked.size() > 1 && ranked.get(1).getValue().equals(ranked.get(0).getValue())) return null;
+        Entity top = ranked.get(0).getKey();
+        return e.participants.contains(top) ? null : top;
+    }
+
     /** The subject of a verb, or of the verb it hangs off ("committed to pursuing", "while meeting"). */
     private static IndexedWord subjectOf(SemanticGraph g, IndexedWord verb, int depth) {
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
@@ -396,7 +724,7 @@ public final class EventStage implements Stage {
                 SemanticGraphEdge up = g.incomingEdgeList(verb).stream().findFirst().orElse(null);
                 if (up != null && Set.of("advcl", "conj").contains(up.getRelation().getShortName())) {
                     IndexedWord main = subjectOf(g, up.getGovernor(), depth - 1);
-                    if (main != null && !main.tag().equals("PRP")) return main;
+                    if (main != null && main.tag().startsWith("NNP")) return main;
                 }
             }
             return subj;
@@ -426,6 +754,19 @@ public final class EventStage implements Stage {
     private static boolean isPlace(SemanticGraph g, ArticleDocument doc, Mention m, EventType type) {
         IndexedWord w = wordAt(g, doc, m);
         if (w == null) return false;
+        // Rule events/place-apposition: "in the Kazakh capital Astana", "in the city of Shanghai": the name
+        // is an apposition, compound or "of" modifier of the noun that "in" introduces.
+        for (int step = 0; step < 2; step++) {
+            SemanticGraphEdge in = g.incomingEdgeList(w).stream().filter(x -> Set.of("appos", "compound", "flat").contains(x.getRelation().getShortName())
+                    || x.getRelation().toString().equals("nmod:of") && PLACE_NOUNS.contains(x.getGovernor().lemma().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+            if (in == null || caseOf(g, w).length() > 0) break;
+            IndexedWord gov = in.getGovernor();
+            Span govSpan = doc.original(gov.beginPosition(), gov.endPosition());
+            boolean placeLike = PLACE_NOUNS.contains(gov.lemma().toLowerCase(Locale.ROOT)) || doc.mentions.stream().anyMatch(x -> x.span().overlaps(govSpan)
+                    && (x.entity().type() == EntityType.PLACE || x.entity().type() == EntityType.COUNTRY));
+            if (!placeLike) break;
+            w = gov;
+        }
         for (IndexedWord c : g.getChildList(w)) {
             String word = c.word().toLowerCase(Locale.ROOT);
             if (g.getEdge(w, c).getRelation().getShortName().equals("case")
@@ -443,7 +784,9 @@ public final class EventStage implements Stage {
         IndexedWord w = wordAt(g, doc, m);
         if (w == null) return false;
         SemanticGraphEdge edge = g.getEdge(trigger, w);
-        if (edge != null && Set.of("compound", "amod", "nmod").contains(edge.getRelation().getShortName())) return true;
+        // "the ASEAN summit", "the summit of ASEAN" -- not "a ceremony at Parliament House".
+        if (edge != null && (Set.of("compound", "amod").contains(edge.getRelation().getShortName())
+                || edge.getRelation().getShortName().equals("nmod") && Set.of("of", "").contains(caseOf(g, w)))) return true;
         // Deeper inside the name: "the 30th Asia-Pacific Economic Cooperation Economic Leaders' Meeting".
         IndexedWord x = w;
         for (int step = 0; step < 3 && x.index() < trigger.index(); step++) {
@@ -452,9 +795,19 @@ public final class EventStage implements Stage {
             x = in.getGovernor();
             if (x.equals(trigger)) return true;
         }
-        // Right before the trigger, possibly after an ordinal: "the 30th ATIS meeting".
+        // Right before the trigger, possibly after an ordinal: "the 30th ATIS meeting"; or with its
+        // abbreviation in brackets between: "the Asia-Pacific Economic Cooperation (APEC) summit".
         int idx = w.index();
-        return idx == tokens.get(from).index() - 1;
+        if (idx == tokens.get(from).index() - 1) return true;
+        if (idx >= tokens.get(from).index()) return false;
+        for (int k = idx; k < from; k++) {  // tokens after w (0-based k = 1-based index k+1)
+            CoreLabel t = tokens.get(k);
+            Span ts = doc.original(t.beginPosition(), t.endPosition());
+            boolean bracket = Set.of("-LRB-", "-RRB-", "(", ")", "-", "related").contains(t.word()) || Set.of("-LRB-", "-RRB-").contains(t.tag());
+            boolean same = doc.mentions.stream().anyMatch(y -> y.entity().equals(m.entity()) && y.span().overlaps(ts));
+            if (!bracket && !same) return false;
+        }
+        return true;
     }
 
     private static IndexedWord wordAt(SemanticGraph g, ArticleDocument doc, Mention m) {
@@ -474,7 +827,8 @@ public final class EventStage implements Stage {
             if (!m.entityType().equals("DATE")) continue;
             // "the first talks since November 2022": a reference point, not the event's date.
             int first = m.tokens().get(0).index() - 1;
-            if (followsSince(m)) continue;
+            if (followsSince(m) || inSinceClause(sentence.dependencyParse(), first + 1, head.index())) continue;
+            if (reportDate(sentence.dependencyParse(), m, head)) continue;
             if (within != null && within.stream().noneMatch(w -> w.index() == first + 1)) continue;
             String v = m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (v == null) continue;
@@ -526,7 +880,16 @@ public final class EventStage implements Stage {
                 if (rel.equals("aux") || rel.equals("mark") || rel.equals("advmod") || rel.equals("amod")) clause.add(edge.getDependent());
             }
             SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
-            if (up == null || !Set.of("obj", "nsubj:pass", "xcomp", "ccomp", "nsubj").contains(up.getRelation().toString())) break;
+            // "the cancellation of a meeting", "the postponement of the summit": a status noun the event is "of".
+            if (up != null && up.getRelation().toString().equals("nmod:of") && statusWords.containsKey(up.getGovernor().lemma().toLowerCase(Locale.ROOT))) {
+                clause.add(up.getGovernor());
+                break;
+            }
+            // Rule events/status-purpose: "X will spend Thursday in Shanghai before heading to Beijing to meet Y":
+            // a non-finite clause (no subject or auxiliary of its own) shares its governor's tense and modality.
+            boolean nonFinite = up != null && up.getRelation().getShortName().equals("advcl") && !w.tag().equals("VBD") && !w.tag().equals("VBZ") && !w.tag().equals("VBP")
+                    && g.outgoingEdgeList(w).stream().noneMatch(x -> x.getRelation().getShortName().startsWith("nsubj") || x.getRelation().getShortName().equals("aux") && !x.getDependent().word().equalsIgnoreCase("to"));
+            if (up == null || !nonFinite && !Set.of("obj", "nsubj:pass", "xcomp", "ccomp", "nsubj").contains(up.getRelation().toString())) break;
             w = up.getGovernor();
         }
         EventStatus found = EventStatus.HELD;
@@ -568,6 +931,15 @@ public final class EventStage implements Stage {
         return null;
     }
 
+    /** "a three-day visit", "a 2-day trip": the number of days SUTime read as a duration right before the trigger. */
+    private static Integer days(List<CoreLabel> tokens, int from) {
+        for (int k = Math.max(0, from - 5); k < from; k++) {
+            String v = tokens.get(k).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (v != null && "DURATION".equals(tokens.get(k).ner()) && v.matches("P\\d+D")) return Integer.parseInt(v.substring(1, v.length() - 1));
+        }
+        return null;
+    }
+
     /** "their seventh meeting this year". */
     private static void ordinal(CoreSentence sentence, List<CoreLabel> tokens, int from, EventClaim e) {
         for (int k = Math.max(0, from - 2); k < from; k++) {
@@ -602,7 +974,9 @@ public final class EventStage implements Stage {
                 || g.getChildList(hw).stream().anyMatch(c -> g.getEdge(hw, c).getRelation().toString().equals("nmod:poss") && c.tag().startsWith("PRP"));
         // "met Yoon in their seventh meeting": the noun names the encounter its verb already reported.
         SemanticGraphEdge up = g.incomingEdgeList(hw).stream().findFirst().orElse(null);
-        if (up != null && up.getRelation().getShortName().equals("obl") && Set.of("in", "during").contains(caseOf(g, hw))) {
+        // Rule events/for-meeting: "X will meet Y for a highly anticipated meeting in Bali": the same encounter.
+        if (up != null && up.getRelation().getShortName().equals("obl") && (Set.of("in", "during").contains(caseOf(g, hw))
+                || caseOf(g, hw).equals("for") && up.getGovernor().lemma() != null && Set.of("meet", "hold").contains(up.getGovernor().lemma().toLowerCase(Locale.ROOT)))) {
             Span verb = doc.original(up.getGovernor().beginPosition(), up.getGovernor().endPosition());
             for (EventClaim prev : doc.events)
                 if (prev.sentence == s && prev.type.sameFamily(e.type) && prev.trigger.overlaps(verb)) return prev;
@@ -621,6 +995,7 @@ public final class EventStage implements Stage {
                 if (prev.type.sameFamily(e.type) && prev.place != null && prev.place.iri().equals(e.place.iri())) return prev;
             }
         List<EventClaim> recent = doc.events.stream().filter(p -> s - p.lastSentence <= 3)
+                .filter(p -> e.ordinal == null || p.ordinal == null || e.ordinal.equals(p.ordinal))  // "the 23rd round" is not "the 24th"
                 .sorted(java.util.Comparator.comparingInt((EventClaim p) -> p.lastSentence)).toList();
         for (int k = recent.size() - 1; k >= 0; k--) {
             EventClaim prev = recent.get(k);
@@ -664,6 +1039,126 @@ public final class EventStage implements Stage {
         return last;
     }
 
+    /**
+     * Rule events/distribute-plural: "Xi will hold bilateral meetings with A, B and C", "held separate phone
+     * calls with X and Y": a plural trigger with several coordinated "with" parties reports one event each,
+     * between the subject and that party.
+     */
+    private static void distribute(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : new ArrayList<>(touched)) {
+            if (!(e.type.sameFamily(EventType.MEETING) || e.type == EventType.PHONE_CALL) || e.evidence.size() != 1) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null || !hw.tag().equals("NNS")) continue;
+            List<IndexedWord> parties = new ArrayList<>();
+            List<IndexedWord> holders = new ArrayList<>(List.of(hw));
+            g.incomingEdgeList(hw).stream().filter(x -> x.getRelation().getShortName().equals("obj")).findFirst().ifPresent(x -> holders.add(x.getGovernor()));
+            for (IndexedWord h : holders)
+                for (SemanticGraphEdge edge : g.outgoingEdgeList(h))
+                    if (edge.getRelation().toString().matches("(nmod|obl):with") && !parties.contains(edge.getDependent())) parties.add(edge.getDependent());
+            List<Entity> each = new ArrayList<>();
+            for (IndexedWord w : parties) {
+                Span sp = doc.original(w.beginPosition(), w.endPosition());
+                doc.mentions.stream().filter(m -> m.sentence() == e.sentence && m.entity().type() == EntityType.PERSON && m.span().overlaps(sp))
+                        .map(Mention::entity).filter(x -> !each.contains(x)).forEach(each::add);
+            }
+            if (each.size() < 2 || !e.participants.containsAll(each)) continue;
+            List<Entity> rest = e.participants.stream().filter(x -> !each.contains(x) && x.type() == EntityType.PERSON).toList();
+            if (rest.isEmpty()) continue;
+            int at = doc.events.indexOf(e);
+            doc.events.remove(e);
+            touched.remove(e);
+            for (int k = 0; k < each.size(); k++) {
+                EventClaim one = new EventClaim(e.type, e.trigger, e.sentence);
+                one.rule = e.rule;
+                one.rules.addAll(e.rules);
+                one.rules.add("events/distribute-plural");
+                one.participants.addAll(rest);
+                one.participants.add(each.get(k));
+                one.date = e.date; one.place = e.place; one.status = e.status; one.sidelinesOf = e.sidelinesOf; one.duration = e.duration;
+                doc.events.add(at + k, one);
+                touched.add(one);
+            }
+        }
+    }
+
+    /**
+     * Rule events/respectively-counterparts: "A and B will meet their counterparts C and D": as many people
+     * on each side, paired in order, are that many meetings.
+     */
+    private static void respectively(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : new ArrayList<>(touched)) {
+            if (!e.type.sameFamily(EventType.MEETING) || e.evidence.size() != 1) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null) continue;
+            IndexedWord verb = hw.tag().startsWith("VB") ? hw : g.incomingEdgeList(hw).stream().filter(x -> x.getRelation().getShortName().equals("obj"))
+                    .map(SemanticGraphEdge::getGovernor).findFirst().orElse(null);
+            if (verb == null) continue;
+            List<Entity> left = people(doc, e.sentence, g.outgoingEdgeList(verb).stream().filter(x -> x.getRelation().getShortName().equals("nsubj")).map(SemanticGraphEdge::getDependent).toList());
+            IndexedWord cp = g.outgoingEdgeList(verb).stream().map(SemanticGraphEdge::getDependent)
+                    .filter(d -> d.lemma() != null && d.lemma().equalsIgnoreCase("counterpart") && d.tag().equals("NNS")).findFirst().orElse(null);
+            if (cp == null || left.size() < 2) continue;
+            List<IndexedWord> names = g.outgoingEdgeList(cp).stream().filter(x -> Set.of("dep", "appos").contains(x.getRelation().getShortName())).map(SemanticGraphEdge::getDependent).toList();
+            List<Entity> right = people(doc, e.sentence, names);
+            if (right.size() != left.size() || !e.participants.containsAll(left) || !e.participants.containsAll(right)) continue;
+            int at = doc.events.indexOf(e);
+            doc.events.remove(e);
+            touched.remove(e);
+            for (int k = 0; k < left.size(); k++) {
+                EventClaim one = copy(e, "events/respectively-counterparts");
+                one.participants.add(left.get(k));
+                one.participants.add(right.get(k));
+                doc.events.add(at + k, one);
+                touched.add(one);
+            }
+        }
+    }
+
+    /** The people named at these words, in text order, once each. */
+    private static List<Entity> people(ArticleDocument doc, int s, List<IndexedWord> words) {
+        List<Mention> ms = new ArrayList<>();
+        for (IndexedWord w : words) {
+            Span sp = doc.original(w.beginPosition(), w.endPosition());
+            doc.mentions.stream().filter(m -> m.sentence() == s && m.entity().type() == EntityType.PERSON && m.span().overlaps(sp)).forEach(ms::add);
+        }
+        ms.sort(java.util.Comparator.comparingInt(m -> m.span().begin()));
+        List<Entity> out = new ArrayList<>();
+        for (Mention m : ms) if (!out.contains(m.entity())) out.add(m.entity());
+        return out;
+    }
+
+    /** A new report like {@code e} (same trigger, sentence, date, place, status, sidelines) but no participants. */
+    private static EventClaim copy(EventClaim e, String rule) {
+        EventClaim one = new EventClaim(e.type, e.trigger, e.sentence);
+        one.rule = e.rule;
+        one.rules.addAll(e.rules);
+        one.rules.add(rule);
+        one.date = e.date; one.place = e.place; one.status = e.status; one.sidelinesOf = e.sidelinesOf; one.duration = e.duration;
+        return one;
+    }
+
+    /**
+     * Rule events/during-gathering: "X will meet Y during the APEC summit in Beijing": a meeting held during
+     * a named gathering is held at it, like one on its sidelines.
+     */
+    private static void during(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
+        for (EventClaim e : touched) {
+            if (!e.type.sameFamily(EventType.MEETING) || e.sidelinesOf != null) continue;
+            IndexedWord hw = headAt(g, doc, e.trigger);
+            if (hw == null) continue;
+            for (SemanticGraphEdge edge : g.outgoingEdgeList(hw)) {
+                if (!edge.getRelation().toString().matches("obl:(during|at)")) continue;
+                Span target = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
+                EventClaim host = touched.stream().filter(o -> o != e && o.type == EventType.CONFERENCE && o.host != null
+                        && o.evidence.stream().anyMatch(t -> t.overlaps(target))).findFirst().orElse(null);
+                if (host == null) continue;
+                e.sidelinesOf = host;
+                e.rules.add("events/during-gathering");
+                if (e.place == null) e.place = host.place;
+                if (e.date == null) e.date = host.date;
+            }
+        }
+    }
+
     /** "on the sidelines of the Apec summit": the sentence's other events took place at the event named after "sidelines of". */
     private static void sidelines(ArticleDocument doc, SemanticGraph g, List<EventClaim> touched) {
         for (IndexedWord w : g.vertexListSorted()) {
@@ -671,7 +1166,11 @@ public final class EventStage implements Stage {
             for (SemanticGraphEdge edge : g.outgoingEdgeList(w)) {
                 if (!edge.getRelation().getShortName().equals("nmod")) continue;
                 Span target = doc.original(edge.getDependent().beginPosition(), edge.getDependent().endPosition());
-                EventClaim host = touched.stream().filter(o -> o.evidence.stream().anyMatch(t -> t.overlaps(target))).findFirst().orElse(null);
+                // "the sidelines of the Asia-Pacific Economic Cooperation (APEC) summit": the parser may make the
+                // body's name the head; the gathering it convenes is then the one meant.
+                EventClaim host = touched.stream().filter(o -> o.evidence.stream().anyMatch(t -> t.overlaps(target))
+                        || o.type == EventType.CONFERENCE && o.host != null && doc.mentions.stream().anyMatch(m -> m.entity().equals(o.host) && m.span().overlaps(target)))
+                        .findFirst().orElse(null);
                 if (host == null) continue;
                 for (EventClaim e : touched)
                     if (e != host && e.sidelinesOf == null) {

@@ -37,7 +37,11 @@ import edu.stanford.nlp.ling.CoreLabel;
  * is one, else a post is minted.
  */
 public final class PostStage implements Stage {
-    private static final Set<String> PAST = Set.of("former", "then", "ex", "ex-", "late");
+    private static final Set<String> PAST = Lexicon.wordClass("past-marker");
+    /** "then-President X", "ex-Foreign Minister Y", "former-President Z": a past holding written as one token. */
+    private static final List<String> PAST_PREFIXES = List.copyOf(Lexicon.wordClass("past-prefix"));
+    /** "executive", "vice", "acting": words that, before a role, are part of it (word-classes.tsv). */
+    private static final Set<String> ROLE_MODIFIERS = Lexicon.wordClass("role-modifier");
 
     private final ReferenceIndex reference;
     private final Map<String, Boolean> roles = new HashMap<>();   // phrase -> diplomatic
@@ -115,11 +119,34 @@ public final class PostStage implements Stage {
         while (i >= 0 && titleToken(doc, tokens.get(i))) i--;
         int start = i + 1;
         if (start >= end) return;
-        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "title-before-name");
+        Entity country = claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "post/title-before");
+        // Rule post/coordinated-titles: "Chinese Foreign Minister and State Councilor Wang Yi": the title before
+        // "and" is a second post, with the country of whichever part names one.
+        if (start >= 2 && tokens.get(start - 1).word().equals("and")) {
+            int j = start - 2, e2 = start - 1;
+            while (j >= 0 && titleToken(doc, tokens.get(j))) j--;
+            if (j + 1 < e2 && roleIn(tokens.subList(j + 1, e2)) != null) {
+                Span span = doc.original(tokens.get(j + 1).beginPosition(), tokens.get(e2 - 1).endPosition());
+                Entity first = claim(doc, person, tokens.subList(j + 1, e2), span, country, "post/coordinated-titles");
+                if (country == null && first != null) {  // the country was said only with the first title
+                    PostClaim last = doc.posts.stream().filter(p -> p.holder().equals(person.entity()) && p.rule().equals("post/title-before")
+                            && p.evidence().begin() == doc.original(tokens.get(start).beginPosition(), tokens.get(start).endPosition()).begin()).findFirst().orElse(null);
+                    if (last == null) claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), first, "post/coordinated-titles");
+                }
+            }
+        }
     }
 
     /** "Takeo Akiba, secretary general of the National Security Secretariat," and coordinated roles. */
     private void after(ArticleDocument doc, Mention person, List<CoreLabel> tokens, int next) {
+        // Rule post/as-role: "inaugurate X as president of the New Development Bank", "named Y as envoy".
+        if (next + 1 < tokens.size() && tokens.get(next).word().equalsIgnoreCase("as")) {
+            int i = next + 1, start = i;
+            while (i < tokens.size() && !Set.of(",", ".", ";", "and", "who", "which", "\"", "\u201D").contains(tokens.get(i).word()) && !tokens.get(i).tag().startsWith("VB")) i++;
+            if (i > start && roleIn(tokens.subList(start, i)) != null && roleHeads(tokens.subList(start, i)))
+                claim(doc, person, tokens.subList(start, i), doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), null, "post/as-role");
+            return;
+        }
         if (next >= tokens.size() || !tokens.get(next).word().equals(",")) return;
         int i = next + 1;
         Entity country = null;
@@ -130,9 +157,15 @@ public final class PostStage implements Stage {
             if (start == i) return;
             List<CoreLabel> phrase = tokens.subList(start, i);
             if (roleIn(phrase) == null) return;
+            // "Putin, German Chancellor Angela Merkel, ...": a phrase naming another person is that person's
+            // title in a list of names, not an apposition to this one.
+            Span phraseSpan = doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition());
+            if (doc.mentions.stream().anyMatch(m -> m.entity().type() == EntityType.PERSON && m.span().overlaps(phraseSpan))) return;
+            // "Li, the highest level encounter between an Australian prime minister and ...": the role must
+            // head the phrase, not sit inside a modifier of another noun.
+            if (!roleHeads(phrase)) return;
             // "head of Japan's Komeito party and member of parliament": a coordinated role keeps the country
-            Entity found = claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), country,
-                    start == next + 1 ? "apposition" : "apposition-coordinated");
+            Entity found = claim(doc, person, phrase, phraseSpan, country, "post/apposition");
             if (found != null) country = found;
             if (i < tokens.size() && tokens.get(i).word().equals("and")) i++;
             else return;
@@ -140,9 +173,9 @@ public final class PostStage implements Stage {
     }
 
     private boolean titleToken(ArticleDocument doc, CoreLabel t) {
-        String w = t.word().toLowerCase(Locale.ROOT);
+        String w = bare(t.word().toLowerCase(Locale.ROOT));
         String ner = t.ner() == null ? "O" : t.ner();
-        if (PAST.contains(w) || Set.of("of", "to", "'s", "the", "for").contains(w)) return true;
+        if (past(t.word().toLowerCase(Locale.ROOT)) || Set.of("of", "to", "'s", "the", "for").contains(w)) return true;
         if (Set.of("TITLE", "NATIONALITY", "COUNTRY", "ORGANIZATION").contains(ner)) return true;
         if (roles.keySet().stream().anyMatch(r -> List.of(r.split(" ")).contains(w))) return true;
         return doc.mentions.stream().anyMatch(m -> m.entity().type() != EntityType.PERSON
@@ -155,11 +188,42 @@ public final class PostStage implements Stage {
         for (int i = 0; i < phrase.size(); i++)
             for (int j = Math.min(phrase.size(), i + longestRole); j > i; j--) {
                 StringBuilder sb = new StringBuilder();
-                for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(phrase.get(k).word().toLowerCase(Locale.ROOT));
-                String r = sb.toString();
-                if (roles.containsKey(r) && (best == null || r.length() > best.length())) best = r;
+                for (int k = i; k < j; k++) sb.append(k > i ? " " : "").append(bare(phrase.get(k).word().toLowerCase(Locale.ROOT)));
+                String r = sb.toString().replace(" - ", "-");  // "Secretary - General" as tokenised
+                if (!roles.containsKey(r) || best != null && r.length() <= best.length()) continue;
+                // Rule post/role-modifiers: "Executive Vice Minister of Foreign Affairs": modifiers before a
+                // role are part of it.
+                int a = i;
+                while (a > 0 && ROLE_MODIFIERS.contains(phrase.get(a - 1).word().toLowerCase(Locale.ROOT))) a--;
+                StringBuilder pre = new StringBuilder();
+                for (int k = a; k < i; k++) pre.append(phrase.get(k).word().toLowerCase(Locale.ROOT)).append(' ');
+                best = pre + r;
             }
         return best;
+    }
+
+    /**
+     * Whether the phrase's role word comes before any common noun that is not part of a role: "China's
+     * foreign minister", "a member of the Politburo", not "the first encounter between a prime minister ...".
+     */
+    private boolean roleHeads(List<CoreLabel> phrase) {
+        for (CoreLabel t : phrase) {
+            String w = bare(t.word().toLowerCase(Locale.ROOT));
+            if (roles.keySet().stream().anyMatch(r -> List.of(r.split(" ")).contains(w))) return true;
+            if (t.tag().startsWith("NN") && !t.tag().startsWith("NNP") && !"TITLE".equals(t.ner())) return false;
+            if (t.tag().equals("IN") && !Set.of("of", "for").contains(w)) return false;
+        }
+        return true;
+    }
+
+    /** "then-President", "ex-Foreign": the title word after a past-marking prefix. */
+    private static String bare(String w) {
+        for (String p : PAST_PREFIXES) if (w.startsWith(p) && w.length() > p.length()) return w.substring(p.length());
+        return w;
+    }
+
+    private static boolean past(String w) {
+        return PAST.contains(w) || PAST_PREFIXES.stream().anyMatch(p -> w.startsWith(p) && w.length() > p.length());
     }
 
     /**
@@ -169,7 +233,7 @@ public final class PostStage implements Stage {
     private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited, String rule) {
         String role = roleIn(phrase);
         if (role == null) return null;
-        boolean former = phrase.stream().anyMatch(t -> PAST.contains(t.word().toLowerCase(Locale.ROOT)));
+        boolean former = phrase.stream().anyMatch(t -> past(t.word().toLowerCase(Locale.ROOT)));
         // Entities named in the phrase: the country after "to" is where an envoy is sent; of the others,
         // the last organisation named wins ("the Chinese Communist Party's Politburo" -> the Politburo),
         // else the country.
