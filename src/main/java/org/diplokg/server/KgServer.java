@@ -11,11 +11,11 @@ import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -72,8 +72,7 @@ public final class KgServer {
         AtomicReference<FusekiServer> self = new AtomicReference<>();
         GuardedServices guard = new GuardedServices(new ServicePolicy(options.offline(), options.allowedServices(),
                 options.host(), () -> self.get().getHttpPort()));
-        view = ownContext(view, options, guard);
-        wikidata = wikidata == null ? null : ownContext(wikidata, options, guard);
+        Context cxt = serverContext(options, guard);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 .enableCors(true, null)
@@ -82,9 +81,9 @@ public final class KgServer {
                 .staticFileBase(uiLocation())
                 .addServlet("/$/server", new ActionServerStatus())
                 .addServlet("/$/validate/query", new QueryValidator())
-                .add(DATASET, dataService(view, options));
+                .add(DATASET, dataService(view, options, cxt));
         if (wikidata != null)
-            builder.add(WIKIDATA, readOnly(wikidata));
+            builder.add(WIKIDATA, readOnly(wikidata, cxt));
         if (options.updatable())
             builder.passwordFile(options.passwordFile().toString());
         FusekiServer server = builder.build();
@@ -95,14 +94,19 @@ public final class KgServer {
     }
 
     /**
-     * The dataset with a context of its own: the guard and time limit are per server, and two servers over the same
-     * data (tests, the benchmark) must not overwrite each other's SERVICE policy in a shared context.
+     * This server's settings (SERVICE guard, time limit), given to each of its endpoints: Fuseki merges an endpoint's
+     * context into each request's, so two servers over the same data (tests, the benchmark) keep their own policy,
+     * and the dataset itself is served unwrapped, which TDB2's query engine needs to take the query.
      */
-    private static DatasetGraph ownContext(DatasetGraph dsg, Options options, GuardedServices guard) {
-        Context cxt = Context.setupContextForDataset(dsg.getContext(), dsg);
+    private static Context serverContext(Options options, GuardedServices guard) {
+        Context cxt = new Context();
         cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         guard.install(cxt);
-        return new DatasetGraphWrapper(dsg, cxt);
+        return cxt;
+    }
+
+    private static Endpoint endpoint(Operation op, String name, Context cxt, AuthPolicy auth) {
+        return Endpoint.create().operation(op).endpointName(name).context(cxt).authPolicy(auth).build();
     }
 
     /** The SERVICE guard of a server built here: its policy and the count of SERVICE requests sent. */
@@ -110,26 +114,20 @@ public final class KgServer {
         return (GuardedServices) server.getServletContext().getAttribute(GUARD_ATTRIBUTE);
     }
 
-    private static DataService.Builder readOnly(DatasetGraph dsg) {
-        return DataService.newBuilder(dsg)
-                .addEndpoint(Operation.Query)
-                .addEndpoint(Operation.Query, "sparql")
-                .addEndpoint(Operation.Query, "query")
-                .addEndpoint(Operation.GSP_R)
-                .addEndpoint(Operation.GSP_R, "get");
+    private static DataService.Builder readOnly(DatasetGraph dsg, Context cxt) {
+        DataService.Builder svc = DataService.newBuilder(dsg);
+        for (String name : new String[] {"", "sparql", "query"})   // /kg?query=..., /kg/sparql, /kg/query
+            svc.addEndpoint(endpoint(Operation.Query, name, cxt, null));
+        return svc.addEndpoint(endpoint(Operation.GSP_R, "", cxt, null))    // /kg?default, /kg?graph=...
+                  .addEndpoint(endpoint(Operation.GSP_R, "get", cxt, null));
     }
 
-    private static DataService.Builder dataService(DatasetGraph view, Options options) {
-        DataService.Builder svc = DataService.newBuilder(view)
-                .addEndpoint(Operation.Query)            // /kg?query=...
-                .addEndpoint(Operation.Query, "sparql")
-                .addEndpoint(Operation.Query, "query")
-                .addEndpoint(Operation.GSP_R)            // /kg?default, /kg?graph=...
-                .addEndpoint(Operation.GSP_R, "get");
+    private static DataService.Builder dataService(DatasetGraph view, Options options, Context cxt) {
+        DataService.Builder svc = readOnly(view, cxt);
         if (options.updatable()) {
             AuthPolicy onlyUpdater = Auth.policyAllowSpecific(options.updateUser());
-            svc.addEndpoint(Operation.Update, "update", onlyUpdater)
-               .addEndpoint(Operation.GSP_RW, "data", onlyUpdater);
+            svc.addEndpoint(endpoint(Operation.Update, "update", cxt, onlyUpdater))
+               .addEndpoint(endpoint(Operation.GSP_RW, "data", cxt, onlyUpdater));
         }
         return svc;
     }

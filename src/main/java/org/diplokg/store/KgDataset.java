@@ -5,34 +5,49 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.diplokg.rdf.RdfFiles;
 import org.diplokg.vocab.DKG;
 
 /**
  * Assembles the dataset DiploKG serves: the ontology, the reference data and the generated KG, each in its own
- * named graph, plus the facts the ontology's defined classes entail (computed by the queries in
- * {@code /inference/}), and a query view whose default graph is the union of the named graphs with RDFS
- * entailment applied.
+ * named graph, plus an inferred graph holding what the ontology entails and no graph states: the members of its
+ * defined classes (computed by the queries in {@code /inference/}) and the RDFS consequences of everything
+ * ({@link RdfsClosure}). The query view's default graph is the union of the named graphs, a set: each triple once.
+ * <p>
+ * Entailment is materialised when the dataset is built, not derived at query time, so that queries run on
+ * TDB2's own engine with its {@code unionDefaultGraph} (which yields each triple of the union once), not on a
+ * stack of wrapping graphs that yields a triple once per derivation and cannot use TDB2's joins.
  */
 public final class KgDataset {
     private KgDataset() {}
 
     /** Inference queries, each a CONSTRUCT whose results go into the inferred graph. */
     private static final List<String> INFERENCE_QUERIES = List.of("/inference/holds.rq", "/inference/diplomat.rq");
+
+    /** A new in-memory TDB2 database holding everything under {@code layout}, ready to be served. */
+    public static DatasetGraph loadTdb2InMemory(ProjectLayout layout) {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(dsg, () -> load(dsg, layout));
+        return dsg;
+    }
 
     /** A new in-memory dataset holding everything under {@code layout}. */
     public static DatasetGraph loadInMemory(ProjectLayout layout) {
@@ -74,30 +89,56 @@ public final class KgDataset {
         infer(dsg);
     }
 
-    /** Replaces the inferred graph with the results of the inference queries over all other graphs. */
+    /**
+     * Replaces the inferred graph with the results of the inference queries over all other graphs, then adds the
+     * RDFS consequences of all graphs under the ontology's schema that no graph states. Call inside a write transaction.
+     */
     public static void infer(DatasetGraph dsg) {
         Node inferred = DKG.graph(DKG.GRAPH_INFERRED);
         dsg.removeGraph(inferred);
-        Graph source = dsg.getUnionGraph();
-        for (String resource : INFERENCE_QUERIES) {
-            Query q = QueryFactory.create(resource(resource));
-            try (QueryExecution qe = QueryExecution.create(q, ModelFactory.createModelForGraph(source))) {
-                qe.execConstructTriples().forEachRemaining(t -> dsg.add(inferred, t.getSubject(), t.getPredicate(), t.getObject()));
-            }
-        }
+        inferDefinedClasses(dsg, inferred);
+        RdfsClosure.addTo(dsg, ontology(dsg), inferred);
     }
 
     /**
-     * The view served at {@code /kg}: the default graph is the union of all named graphs, and every graph answers
-     * with RDFS entailment (subclass, subproperty, domain, range) under the ontology's schema.
+     * Adds the results of the inference queries (defined classes, inverse properties) over all graphs to
+     * {@code target}, except those some graph already states.
+     */
+    public static void inferDefinedClasses(DatasetGraph dsg, Node target) {
+        Graph source = dsg.getUnionGraph();
+        for (String resource : INFERENCE_QUERIES) {
+            Query q = QueryFactory.create(resource(resource));
+            List<Triple> found = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.create(q, ModelFactory.createModelForGraph(source))) {
+                qe.execConstructTriples().forEachRemaining(found::add);
+            }
+            for (Triple t : found)
+                if (!dsg.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()))
+                    dsg.add(target, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+    }
+
+    /** A copy of the ontology graph: the schema RDFS entailment works under. */
+    public static Graph ontology(DatasetGraph dsg) {
+        Graph ontology = GraphFactory.createDefaultGraph();
+        dsg.getGraph(DKG.graph(DKG.GRAPH_ONTOLOGY)).find().forEachRemaining(ontology::add);
+        return ontology;
+    }
+
+    /**
+     * The view served at {@code /kg}: a TDB2 database whose default graph is the union of its named graphs, as a set.
+     * A TDB2 database is used as it is (its context is switched to the union); any other dataset is copied into a
+     * new in-memory TDB2 database, so that every caller (server, {@code kg query}, eval, tests) gets the same engine.
      */
     public static DatasetGraph queryView(DatasetGraph dsg) {
-        Graph ontology = Txn.calculateRead(dsg, () -> {
-            Graph g = GraphFactory.createDefaultGraph();
-            dsg.getGraph(DKG.graph(DKG.GRAPH_ONTOLOGY)).find().forEachRemaining(g::add);
-            return g;
-        });
-        return new StandardRdfView(RDFSFactory.datasetRDFS(new UnionDefaultGraph(dsg), RDFSFactory.setupRDFS(ontology)));
+        DatasetGraph tdb = dsg;
+        if (!TDBInternal.isBackedByTDB(dsg)) {
+            DatasetGraph copy = DatabaseMgr.createDatasetGraph();
+            Txn.executeRead(dsg, () -> Txn.executeWrite(copy, () -> dsg.find().forEachRemaining(copy::add)));
+            tdb = copy;
+        }
+        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return tdb;
     }
 
     /** Number of triples over all named graphs (the default graph is a view of them, so not counted again). */
