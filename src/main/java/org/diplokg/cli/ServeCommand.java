@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         var options = new KgServer.Options(host, port, Duration.ofSeconds(timeoutSeconds), updateUser, passwordFile,
                 offline, allowedServices);
         FusekiServer server = KgServer.build(KgDataset.queryView(raw), wikidata, options);
-        server.start();
+        KgServer.start(server, host);
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getHttpPort();
         System.out.printf("DiploKG is serving %,d triples in %d named graphs.%n", KgDataset.size(raw), KgDataset.graphCount(raw));
         System.out.println("  SPARQL endpoint: " + base + KgServer.DATASET + "/sparql");

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.fuseki.auth.Auth;
@@ -13,10 +14,15 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.servlets.ActionProcessor;
+import org.apache.jena.fuseki.servlets.GSP_R;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.system.Txn;
+import org.diplokg.UserException;
+import org.diplokg.store.KgDataset;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -46,17 +52,26 @@ public final class KgServer {
      * @param allowedServices SERVICE endpoints allowed besides the Wikidata Query Service and this server
      */
     public record Options(String host, int port, Duration queryTimeout, String updateUser, Path passwordFile,
-                          boolean offline, List<String> allowedServices) {
+                          boolean offline, List<String> allowedServices, long maxRows, long maxRequestBytes) {
+        /** Default limits: answers of up to this many rows (or triples), requests of up to this many bytes. */
+        public static final long MAX_ROWS = 100_000, MAX_REQUEST_BYTES = 1_000_000;
+
+        public Options(String host, int port, Duration queryTimeout, String updateUser, Path passwordFile,
+                       boolean offline, List<String> allowedServices) {
+            this(host, port, queryTimeout, updateUser, passwordFile, offline, allowedServices, MAX_ROWS, MAX_REQUEST_BYTES);
+        }
         public Options(String host, int port, Duration queryTimeout, String updateUser, Path passwordFile) {
             this(host, port, queryTimeout, updateUser, passwordFile, false, List.of());
         }
         public static Options defaults() {
             return new Options("127.0.0.1", 3030, Duration.ofSeconds(60), null, null);
         }
-        public Options withPort(int p) { return new Options(host, p, queryTimeout, updateUser, passwordFile, offline, allowedServices); }
-        public Options withUpdate(String user, Path file) { return new Options(host, port, queryTimeout, user, file, offline, allowedServices); }
-        public Options withOffline(boolean off) { return new Options(host, port, queryTimeout, updateUser, passwordFile, off, allowedServices); }
-        public Options withAllowedServices(List<String> urls) { return new Options(host, port, queryTimeout, updateUser, passwordFile, offline, List.copyOf(urls)); }
+        public Options withPort(int p) { return new Options(host, p, queryTimeout, updateUser, passwordFile, offline, allowedServices, maxRows, maxRequestBytes); }
+        public Options withUpdate(String user, Path file) { return new Options(host, port, queryTimeout, user, file, offline, allowedServices, maxRows, maxRequestBytes); }
+        public Options withOffline(boolean off) { return new Options(host, port, queryTimeout, updateUser, passwordFile, off, allowedServices, maxRows, maxRequestBytes); }
+        public Options withAllowedServices(List<String> urls) { return new Options(host, port, queryTimeout, updateUser, passwordFile, offline, List.copyOf(urls), maxRows, maxRequestBytes); }
+        public Options withTimeout(Duration t) { return new Options(host, port, t, updateUser, passwordFile, offline, allowedServices, maxRows, maxRequestBytes); }
+        public Options withLimits(long rows, long requestBytes) { return new Options(host, port, queryTimeout, updateUser, passwordFile, offline, allowedServices, rows, requestBytes); }
         boolean updatable() { return updateUser != null; }
     }
 
@@ -81,9 +96,10 @@ public final class KgServer {
                 .staticFileBase(uiLocation())
                 .addServlet("/$/server", new ActionServerStatus())
                 .addServlet("/$/validate/query", new QueryValidator())
-                .add(DATASET, dataService(view, options, cxt));
+                .addFilter("/*", new RequestGuard(options.maxRequestBytes(), Set.of(DATASET + "/update", DATASET + "/data"), !options.updatable()))
+                .add(DATASET, dataService(view, options, cxt, guard.policy()));
         if (wikidata != null)
-            builder.add(WIKIDATA, readOnly(wikidata, cxt));
+            builder.add(WIKIDATA, readOnly(wikidata, cxt, options, new GSP_R()));
         if (options.updatable())
             builder.passwordFile(options.passwordFile().toString());
         FusekiServer server = builder.build();
@@ -105,8 +121,21 @@ public final class KgServer {
         return cxt;
     }
 
-    private static Endpoint endpoint(Operation op, String name, Context cxt, AuthPolicy auth) {
-        return Endpoint.create().operation(op).endpointName(name).context(cxt).authPolicy(auth).build();
+    /**
+     * Starts a server built here; a port already in use (or any other failure to listen) is a {@link UserException}
+     * in one line instead of Jetty's stack trace.
+     */
+    public static FusekiServer start(FusekiServer server, String host) {
+        try {
+            return server.start();
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t != null && !(t instanceof java.net.BindException)) t = t.getCause();
+            if (t == null) throw e;
+            int port = ((ServerConnector) server.getJettyServer().getConnectors()[0]).getPort();
+            throw new UserException("cannot listen on " + host + ":" + port + ": " + UserException.oneLine(t.getMessage())
+                    + " (another server is using the port? choose one with --port)", e);
+        }
     }
 
     /** The SERVICE guard of a server built here: its policy and the count of SERVICE requests sent. */
@@ -114,20 +143,27 @@ public final class KgServer {
         return (GuardedServices) server.getServletContext().getAttribute(GUARD_ATTRIBUTE);
     }
 
-    private static DataService.Builder readOnly(DatasetGraph dsg, Context cxt) {
-        DataService.Builder svc = DataService.newBuilder(dsg);
-        for (String name : new String[] {"", "sparql", "query"})   // /kg?query=..., /kg/sparql, /kg/query
-            svc.addEndpoint(endpoint(Operation.Query, name, cxt, null));
-        return svc.addEndpoint(endpoint(Operation.GSP_R, "", cxt, null))    // /kg?default, /kg?graph=...
-                  .addEndpoint(endpoint(Operation.GSP_R, "get", cxt, null));
+    private static Endpoint endpoint(Operation op, String name, Context cxt, AuthPolicy auth, ActionProcessor processor) {
+        return Endpoint.create().operation(op).endpointName(name).context(cxt).authPolicy(auth).processor(processor).build();
     }
 
-    private static DataService.Builder dataService(DatasetGraph view, Options options, Context cxt) {
-        DataService.Builder svc = readOnly(view, cxt);
+    private static DataService.Builder readOnly(DatasetGraph dsg, Context cxt, Options options, ActionProcessor graphStore) {
+        DataService.Builder svc = DataService.newBuilder(dsg);
+        ActionProcessor query = new BoundedQuery(options.maxRows());
+        for (String name : new String[] {"", "sparql", "query"})   // /kg?query=..., /kg/sparql, /kg/query
+            svc.addEndpoint(endpoint(Operation.Query, name, cxt, null, query));
+        return svc.addEndpoint(endpoint(Operation.GSP_R, "", cxt, null, graphStore))    // /kg?default, /kg?graph=...
+                  .addEndpoint(endpoint(Operation.GSP_R, "get", cxt, null, graphStore));
+    }
+
+    private static DataService.Builder dataService(DatasetGraph view, Options options, Context cxt, ServicePolicy services) {
+        DataService.Builder svc = readOnly(view, cxt, options, new UnionGraphStore.Read());
         if (options.updatable()) {
             AuthPolicy onlyUpdater = Auth.policyAllowSpecific(options.updateUser());
-            svc.addEndpoint(endpoint(Operation.Update, "update", cxt, onlyUpdater))
-               .addEndpoint(endpoint(Operation.GSP_RW, "data", cxt, onlyUpdater));
+            WritePolicy writes = new WritePolicy(services);
+            Runnable reinfer = () -> Txn.executeWrite(view, () -> KgDataset.infer(view));
+            svc.addEndpoint(endpoint(Operation.Update, "update", cxt, onlyUpdater, new GuardedUpdate(writes, reinfer)))
+               .addEndpoint(endpoint(Operation.GSP_RW, "data", cxt, onlyUpdater, new UnionGraphStore.ReadWrite(writes, reinfer)));
         }
         return svc;
     }
