@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!url.startsWith("http://") && !url.startsWith("https://"))
                 throw new UserException("--allow-service " + url + ": not an http(s) URL");
         ProjectLayout layout = ProjectLayout.fromEnvironment();
-        DatasetGraph raw = data == null ? KgDataset.loadTdb2InMemory(layout) : KgDataset.openTdb2(data, layout);
+        DatasetGraph raw = data == null ? KgDataset.loadInMemory(layout) : KgDataset.openTdb2(data, layout);
         DatasetGraph wikidata = WikidataSlice.load(layout);
         var options = new KgServer.Options(host, port, Duration.ofSeconds(timeoutSeconds), updateUser, passwordFile,
                 offline, allowedServices);

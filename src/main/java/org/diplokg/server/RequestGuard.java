@@ -56,9 +56,14 @@ final class RequestGuard implements Filter {
             return;
         }
         int status = Integer.parseInt(refusal.substring(0, 3));
+        // A body within the limit is read and dropped, so the connection stays usable; one over it is not read, and
+        // the connection is closed after the answer.
+        if (status == 413 || status == 411)
+            response.setHeader("Connection", "close");
+        else
+            request.getInputStream().readAllBytes();
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
-        response.setHeader("Connection", "close");   // the unread body is not worth draining
         response.getWriter().println(refusal.substring(4));
     }
 

@@ -19,7 +19,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -32,22 +31,16 @@ import org.diplokg.vocab.DKG;
  * defined classes (computed by the queries in {@code /inference/}) and the RDFS consequences of everything
  * ({@link RdfsClosure}). The query view's default graph is the union of the named graphs, a set: each triple once.
  * <p>
- * Entailment is materialised when the dataset is built, not derived at query time, so that queries run on
- * TDB2's own engine with its {@code unionDefaultGraph} (which yields each triple of the union once), not on a
- * stack of wrapping graphs that yields a triple once per derivation and cannot use TDB2's joins.
+ * Entailment is materialised when the dataset is built, not derived at query time, so that queries run on the
+ * store's own engine over a union that yields each triple once (TDB2's {@code unionDefaultGraph}, or the
+ * in-memory store's union graph), not on a stack of wrapping graphs that yields a triple once per derivation and
+ * hides TDB2's joins.
  */
 public final class KgDataset {
     private KgDataset() {}
 
     /** Inference queries, each a CONSTRUCT whose results go into the inferred graph. */
     private static final List<String> INFERENCE_QUERIES = List.of("/inference/holds.rq", "/inference/diplomat.rq");
-
-    /** A new in-memory TDB2 database holding everything under {@code layout}, ready to be served. */
-    public static DatasetGraph loadTdb2InMemory(ProjectLayout layout) {
-        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
-        Txn.executeWrite(dsg, () -> load(dsg, layout));
-        return dsg;
-    }
 
     /** A new in-memory dataset holding everything under {@code layout}. */
     public static DatasetGraph loadInMemory(ProjectLayout layout) {
@@ -126,19 +119,17 @@ public final class KgDataset {
     }
 
     /**
-     * The view served at {@code /kg}: a TDB2 database whose default graph is the union of its named graphs, as a set.
-     * A TDB2 database is used as it is (its context is switched to the union); any other dataset is copied into a
-     * new in-memory TDB2 database, so that every caller (server, {@code kg query}, eval, tests) gets the same engine.
+     * The view served at {@code /kg}: the dataset with a default graph that is the union of its named graphs, as a set.
+     * A TDB2 database (the {@code --data} store, and the benchmark's) answers with TDB2's own engine and
+     * {@code unionDefaultGraph}; it must be served unwrapped for that engine to take the query. An in-memory
+     * dataset gets a union view ({@link UnionDefaultGraph}): ARQ's general engine, which is the one an in-memory
+     * dataset always uses, and copying it into an in-memory TDB2 database would cost seconds at each start.
      */
     public static DatasetGraph queryView(DatasetGraph dsg) {
-        DatasetGraph tdb = dsg;
-        if (!TDBInternal.isBackedByTDB(dsg)) {
-            DatasetGraph copy = DatabaseMgr.createDatasetGraph();
-            Txn.executeRead(dsg, () -> Txn.executeWrite(copy, () -> dsg.find().forEachRemaining(copy::add)));
-            tdb = copy;
-        }
-        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return tdb;
+        if (!TDBInternal.isBackedByTDB(dsg))
+            return new UnionDefaultGraph(dsg);
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
     }
 
     /** Number of triples over all named graphs (the default graph is a view of them, so not counted again). */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
@@ -25,6 +26,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.diplokg.QueryRows;
 import org.diplokg.TestProject;
 import org.diplokg.server.KgServer;
@@ -33,7 +35,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SPARQL's default graph is a set. DiploKG's answers (the query view, in process and over HTTP) are compared with a
@@ -43,7 +47,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExactAnswersTest {
 
     static DatasetGraph raw;
+    /** What kg serve answers from: the in-memory dataset's union view. */
     static DatasetGraph view;
+    /** What kg serve --data answers from: a TDB2 database with unionDefaultGraph. */
+    static DatasetGraph tdbView;
     static DatasetGraph plain;
     static FusekiServer server;
 
@@ -51,6 +58,9 @@ class ExactAnswersTest {
     static void setUp() {
         raw = TestProject.dataset();
         view = KgDataset.queryView(raw);
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        Txn.executeRead(raw, () -> Txn.executeWrite(tdb, () -> raw.find().forEachRemaining(tdb::add)));
+        tdbView = KgDataset.queryView(tdb);
         plain = DatasetGraphFactory.createTxnMem();
         Txn.executeRead(raw, () -> Txn.executeWrite(plain, () -> raw.find().forEachRemaining(q -> {
             plain.add(q);
@@ -66,6 +76,10 @@ class ExactAnswersTest {
 
     static final String DKG_PREFIX = "PREFIX dkg: <" + DKG.NS + "> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
     static final String XI = "<https://w3id.org/diplokg/resource/person/xi-jinping>";
+
+    static Stream<Arguments> queriesOnBothStores() {
+        return queries().stream().flatMap(q -> Stream.of(Arguments.of("in memory", q), Arguments.of("TDB2", q)));
+    }
 
     static List<String> queries() {
         return List.of(
@@ -85,17 +99,18 @@ class ExactAnswersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("queries")
-    void sameAnswersAsAPlainDatasetWithTheSameTriples(String query) {
+    @MethodSource("queriesOnBothStores")
+    void sameAnswersAsAPlainDatasetWithTheSameTriples(String store, String query) {
         List<String> expected = rows(plain, query);
-        List<String> actual = rows(view, query);
+        List<String> actual = rows(store.equals("TDB2") ? tdbView : view, query);
         boolean ordered = QueryFactory.create(query).hasOrderBy();
         if (!ordered) {
             expected = sorted(expected);
             actual = sorted(actual);
         }
         assertFalse(expected.isEmpty(), "the query should find something: " + query);
-        assertEquals(expected, actual, query);
+        assertEquals(expected, actual, store + ": " + query);
+        if (store.equals("TDB2")) return;
         List<String> overHttp = new ArrayList<>();
         try (QueryExecution qe = QueryExecutionHTTP.service("http://127.0.0.1:" + server.getHttpPort() + "/kg/sparql").query(query).build()) {
             overHttp.addAll(text(qe.execSelect()));
@@ -104,8 +119,10 @@ class ExactAnswersTest {
     }
 
     /** The two counts the issue quoted (22,418 rows for 5,505 triples; 224 for 74): each solution once. */
-    @Test
-    void noDuplicateSolutions() {
+    @ParameterizedTest
+    @ValueSource(strings = {"in memory", "TDB2"})
+    void noDuplicateSolutions(String store) {
+        DatasetGraph view = store.equals("TDB2") ? tdbView : ExactAnswersTest.view;
         for (String q : List.of("SELECT ?x ?type { ?x a ?type }", "SELECT * { " + XI + " ?p ?o }", "SELECT * { ?s ?p ?o }")) {
             List<String> rows = Txn.calculateRead(view, () -> {
                 try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(view)).query(q).build()) {
@@ -146,7 +163,8 @@ class ExactAnswersTest {
             Graph rdfs = RDFSFactory.graphRDFS(stated.getUnionGraph(), RDFSFactory.setupRDFS(KgDataset.ontology(stated)));
             return rdfs.find().filterDrop(t -> t.getSubject().isLiteral()).toSet();
         });
-        Set<Triple> served = Txn.calculateRead(view, () -> view.getUnionGraph().find().toSet());
+        Set<Triple> served = Txn.calculateRead(tdbView, () -> tdbView.getUnionGraph().find().toSet());
+        assertEquals(served, Txn.calculateRead(view, () -> view.getDefaultGraph().find().toSet()), "both stores serve the same triples");
         Set<Triple> missing = new HashSet<>(entailed);
         missing.removeAll(served);
         Set<Triple> extra = new HashSet<>(served);
