@@ -58,8 +58,9 @@ final class WritePolicy {
                 deny("LOAD <" + src + "> refused: only http(s) sources on this server's allowlist may be loaded");
             services.route(src);   // throws when the host is not on the allowlist
         } else if (u instanceof UpdateDropClear c) {
-            if (c.isDefault() || c.isAll())
-                deny(updateName(u) + " " + c.getTarget() + ": " + NAME_A_GRAPH);
+            // ALL is allowed: with every named graph cleared, the union is empty too, as ALL means.
+            if (c.isDefault())
+                deny(updateName(u) + " DEFAULT: " + NAME_A_GRAPH);
             if (c.isOneGraph())
                 target(c.getGraph());
         } else if (u instanceof UpdateBinaryOp b) {

@@ -72,8 +72,8 @@ class WriteModeTest {
 
     @Test
     void anUpdateToTheDefaultGraphIsRefusedNamingWhatToDo() throws Exception {
-        for (String u : new String[] {"INSERT DATA { <urn:a> <urn:b> <urn:c> }", "CLEAR DEFAULT", "DROP ALL",
-                "DELETE WHERE { ?s <urn:b> ?o }", "INSERT { ?s <urn:b> 1 } WHERE { ?s a <" + DKG.NS + "Country> }"}) {
+        for (String u : new String[] {"INSERT DATA { <urn:a> <urn:b> <urn:c> }", "CLEAR DEFAULT",
+                "DELETE WHERE { ?s <urn:b> ?o }", "DROP DEFAULT", "INSERT { ?s <urn:b> 1 } WHERE { ?s a <" + DKG.NS + "Country> }"}) {
             HttpResponse<String> r = update(u, null);
             assertEquals(422, r.statusCode(), u + ": " + r.body());
             assertTrue(r.body().contains("name the graph") && r.body().contains("GRAPH <IRI>"), r.body());
