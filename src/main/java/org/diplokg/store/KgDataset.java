@@ -15,12 +15,18 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.diplokg.rdf.RdfFiles;
 import org.diplokg.vocab.DKG;
@@ -50,15 +56,55 @@ public final class KgDataset {
     }
 
     /**
-     * The TDB2 database in {@code dir}; when it holds no graphs yet it is filled from {@code layout}
-     * in one transaction, so a failed load leaves it empty rather than half-written.
+     * The TDB2 database in {@code dir}; when it holds no graphs yet it is filled from {@code layout} with TDB2's bulk
+     * loader and the entailment is materialised.
      */
     public static DatasetGraph openTdb2(Path dir, ProjectLayout layout) {
         DatasetGraph dsg = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.listGraphNodes().hasNext());
         if (empty)
-            Txn.executeWrite(dsg, () -> load(dsg, layout));
+            bulkLoad(dsg, out -> {
+                StreamRDF ontology = StreamRDFLib.extendTriplesToQuads(DKG.graph(DKG.GRAPH_ONTOLOGY), out);
+                StreamRDF reference = StreamRDFLib.extendTriplesToQuads(DKG.graph(DKG.GRAPH_REFERENCE), out);
+                RdfFiles.parse(layout.ontology(), ontology);
+                for (Path f : layout.referenceFiles()) RdfFiles.parse(f, reference);
+                for (Path f : layout.kgFiles()) RdfFiles.parse(f, out);
+            });
         return dsg;
+    }
+
+    /**
+     * Fills an empty TDB2 database with what {@code source} sends, using TDB2's phased bulk loader (the default of
+     * {@code tdb2.tdbloader}), then materialises the entailment (loaded by the same loader).
+     */
+    public static void bulkLoad(DatasetGraph tdb, java.util.function.Consumer<StreamRDF> source) {
+        load(tdb, source);
+        // Computed in a read transaction, then loaded by the bulk loader too: adding millions of quads one by one
+        // in a write transaction is several times slower.
+        List<Triple> inferred = Txn.calculateRead(tdb, () -> inferred(tdb));
+        Node graph = DKG.graph(DKG.GRAPH_INFERRED);
+        load(tdb, out -> inferred.forEach(t -> out.quad(Quad.create(graph, t))));
+    }
+
+    /** One run of TDB2's phased bulk loader (the default of {@code tdb2.tdbloader}). */
+    private static void load(DatasetGraph tdb, java.util.function.Consumer<StreamRDF> source) {
+        DataLoader loader = LoaderFactory.phasedLoader(tdb, (fmt, args) -> {});
+        loader.startBulk();
+        try {
+            // Each parsed file starts and finishes its stream; the loader's must start and finish once (its
+            // finish hands the last batch to the index builders, which finishBulk waits for).
+            StreamRDF stream = loader.stream();
+            stream.start();
+            source.accept(new StreamRDFWrapper(stream) {
+                @Override public void start() {}
+                @Override public void finish() {}
+            });
+            stream.finish();
+            loader.finishBulk();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
     }
 
     /** The ontology and reference graphs only (what the converter links to), in memory. */
@@ -89,26 +135,40 @@ public final class KgDataset {
     public static void infer(DatasetGraph dsg) {
         Node inferred = DKG.graph(DKG.GRAPH_INFERRED);
         dsg.removeGraph(inferred);
-        inferDefinedClasses(dsg, inferred);
-        RdfsClosure.addTo(dsg, ontology(dsg), inferred);
+        for (Triple t : inferred(dsg))
+            dsg.add(inferred, t.getSubject(), t.getPredicate(), t.getObject());
     }
 
     /**
-     * Adds the results of the inference queries (defined classes, inverse properties) over all graphs to
-     * {@code target}, except those some graph already states.
+     * What the inferred graph should hold, computed from all the other graphs of {@code dsg} (which must have no
+     * inferred graph): the defined-class members, then the RDFS consequences of everything. Reads only.
      */
+    static List<Triple> inferred(DatasetGraph dsg) {
+        List<Triple> out = definedClassMembers(dsg);
+        out.addAll(RdfsClosure.entailed(dsg, ontology(dsg), out));
+        return out;
+    }
+
+    /** Adds the results of the inference queries (defined classes, inverse properties) over all graphs to {@code target}. */
     public static void inferDefinedClasses(DatasetGraph dsg, Node target) {
+        for (Triple t : definedClassMembers(dsg))
+            dsg.add(target, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+
+    /** The results of the inference queries over all graphs, except those some graph already states. */
+    private static List<Triple> definedClassMembers(DatasetGraph dsg) {
         Graph source = dsg.getUnionGraph();
+        List<Triple> out = new ArrayList<>();
         for (String resource : INFERENCE_QUERIES) {
             Query q = QueryFactory.create(resource(resource));
-            List<Triple> found = new ArrayList<>();
             try (QueryExecution qe = QueryExecution.create(q, ModelFactory.createModelForGraph(source))) {
-                qe.execConstructTriples().forEachRemaining(found::add);
+                qe.execConstructTriples().forEachRemaining(t -> {
+                    if (!dsg.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()) && !out.contains(t))
+                        out.add(t);
+                });
             }
-            for (Triple t : found)
-                if (!dsg.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()))
-                    dsg.add(target, t.getSubject(), t.getPredicate(), t.getObject());
         }
+        return out;
     }
 
     /** A copy of the ontology graph: the schema RDFS entailment works under. */

@@ -1,5 +1,7 @@
 package org.diplokg.store;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -25,31 +27,32 @@ final class RdfsClosure {
     private RdfsClosure() {}
 
     /**
-     * Adds to graph {@code target} of {@code dsg} each RDFS consequence of the triples in its named graphs that no
-     * named graph holds yet. Call inside a write transaction.
-     *
-     * @return the number of triples added
+     * The RDFS consequences of the triples in {@code dsg}'s graphs and of {@code extra} (triples about to be added)
+     * that neither states, in a deterministic order. Reads only: call inside a transaction.
      */
-    static long addTo(DatasetGraph dsg, Graph schema, Node target) {
+    static Set<Triple> entailed(DatasetGraph dsg, Graph schema, Collection<Triple> extra) {
         SetupRDFS setup = RDFSFactory.setupRDFS(schema);
-        // Collected first: a store cannot be written while one of its iterators is open. The stream repeats each
-        // input triple before its consequences; those, and consequences some graph already states, are skipped.
+        // The stream repeats each input triple before its consequences; those, and consequences some graph
+        // already states (remembered, as many triples are derived many times over), are skipped.
         Set<Triple> entailed = new LinkedHashSet<>();
+        Set<Triple> stated = new HashSet<>(extra);
         Triple[] current = new Triple[1];
         StreamRDF collect = RDFSFactory.removeGeneralizedRDF(new StreamRDFBase() {
             @Override public void triple(Triple t) {
-                if (!t.equals(current[0]) && !entailed.contains(t)
-                        && !dsg.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()))
-                    entailed.add(t);
+                if (t.equals(current[0]) || entailed.contains(t) || stated.contains(t)) return;
+                if (dsg.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) stated.add(t);
+                else entailed.add(t);
             }
         });
         StreamRDF rdfs = RDFSFactory.streamRDFS(collect, setup);
-        dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+        dsg.find().forEachRemaining(q -> {
             current[0] = q.asTriple();
             rdfs.triple(current[0]);
         });
-        for (Triple t : entailed)
-            dsg.add(target, t.getSubject(), t.getPredicate(), t.getObject());
-        return entailed.size();
+        for (Triple t : extra) {
+            current[0] = t;
+            rdfs.triple(t);
+        }
+        return entailed;
     }
 }
