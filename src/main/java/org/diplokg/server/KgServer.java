@@ -31,7 +31,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * credential, the offline Wikidata slice at {@code /wikidata} (always read-only) when one is given, and the
  * standard Fuseki UI at {@code /}. SERVICE is enabled for the allowlist of {@link ServicePolicy} only. The UI gets only the read side of Fuseki's admin API
  * (server description, ping, statistics, query validation); nothing that creates, deletes, backs up or
- * uploads is mounted.
+ * uploads is mounted. Each request passes the {@link RequestGuard} (size, encoding, Origin); queries are answered
+ * whole or refused ({@link BoundedQuery}); writes must name a graph ({@link WritePolicy}).
  */
 public final class KgServer {
     private KgServer() {}

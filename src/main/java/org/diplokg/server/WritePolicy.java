@@ -5,7 +5,6 @@ import java.util.Collection;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.modify.request.Target;
 import org.apache.jena.sparql.modify.request.UpdateBinaryOp;
 import org.apache.jena.sparql.modify.request.UpdateData;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
