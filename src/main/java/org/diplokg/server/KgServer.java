@@ -22,6 +22,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.diplokg.UserException;
+import org.diplokg.rdf.CsvResults;
 import org.diplokg.store.KgDataset;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,6 +37,10 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class KgServer {
     private KgServer() {}
+
+    static {
+        CsvResults.install();   // blank nodes as _:label in CSV results, as the W3C Recommendation writes them
+    }
 
     public static final String DATASET = "/kg";
     /** The offline Wikidata slice; see {@code data/wikidata/README.md}. */
