@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>a body over {@code maxBytes} is a 413 (a junk body of a few MB otherwise costs the parser minutes), and a
  * body of unknown length (chunked) a 411, since its size cannot be checked before it is read;</li>
  * <li>a query string that is not percent-encoded UTF-8 is a 400 (Jetty would fail later, as a 500);</li>
+ * <li>on a read-only server, a SPARQL Update anywhere, or any write to a write endpoint, is a 405 saying so;</li>
  * <li>a state-changing request (any method but GET, HEAD, OPTIONS) to a write endpoint that carries an
  * {@code Origin} other than this server's own is a 403: a page on another site must not use an editor's
  * stored credentials to change the data (cross-site request forgery).</li>
@@ -79,6 +80,9 @@ final class RequestGuard implements Filter {
         String query = request.getQueryString();
         if (query != null && !isPercentEncodedUtf8(query))
             return "400 The query string is not valid percent-encoded UTF-8.";
+        String type = request.getContentType();
+        if (readOnly && type != null && type.toLowerCase(Locale.ROOT).startsWith("application/sparql-update"))
+            return "405 This server is read-only: SPARQL Update exists only with kg serve --update-user.";
         if (!SAFE_METHODS.contains(request.getMethod()) && writePaths.contains(request.getRequestURI())) {
             if (readOnly)
                 return "405 This server is read-only: SPARQL Update and Graph Store writes exist only with kg serve --update-user.";
