@@ -56,7 +56,7 @@ import picocli.CommandLine.Option;
  * cleaned texts, in one process, interleaved round by round, and prints medians: what DiploKG's own stages
  * cost on top of the NLP. Everything runs on one thread so the two sides compete for the same core.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = StoreBenchCommand.class,
         description = {"Benchmark kg convert against bare CoreNLP on the same cleaned texts (medians of interleaved rounds).",
                 "Runs per round: bare CoreNLP; kg convert --no-cache (neither reads nor writes the annotation cache);",
                 "kg convert on an empty cache (annotates and writes it: a first run); kg convert on the filled cache."})

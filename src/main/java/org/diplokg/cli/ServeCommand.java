@@ -36,6 +36,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Query execution time limit in seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--max-rows", defaultValue = "" + KgServer.Options.MAX_ROWS, paramLabel = "N",
+            description = "Largest answer served, in rows (SELECT) or triples (CONSTRUCT, DESCRIBE); a larger one is refused with HTTP 422 (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
+    @Option(names = "--max-request-bytes", defaultValue = "" + KgServer.Options.MAX_REQUEST_BYTES, paramLabel = "BYTES",
+            description = "Largest request body accepted; a larger one gets HTTP 413 (default: ${DEFAULT-VALUE}).")
+    long maxRequestBytes;
+
     @Option(names = "--update-user", paramLabel = "USER",
             description = "Enable SPARQL Update and the read-write Graph Store Protocol for this user only (needs --password-file).")
     String updateUser;
@@ -55,18 +63,20 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         if (timeoutSeconds <= 0)
             throw new UserException("--timeout must be a positive number of seconds");
+        if (maxRows <= 0 || maxRequestBytes <= 0)
+            throw new UserException("--max-rows and --max-request-bytes must be positive");
         if (updateUser != null && (passwordFile == null || !Files.isReadable(passwordFile)))
             throw new UserException("--update-user needs a readable --password-file holding that user's credential");
         for (String url : allowedServices)
             if (!url.startsWith("http://") && !url.startsWith("https://"))
                 throw new UserException("--allow-service " + url + ": not an http(s) URL");
         ProjectLayout layout = ProjectLayout.fromEnvironment();
-        DatasetGraph raw = data == null ? KgDataset.loadInMemory(layout) : KgDataset.openTdb2(data, layout);
+        DatasetGraph raw = data == null ? KgDataset.loadInMemoryToServe(layout) : KgDataset.openTdb2(data, layout);
         DatasetGraph wikidata = WikidataSlice.load(layout);
         var options = new KgServer.Options(host, port, Duration.ofSeconds(timeoutSeconds), updateUser, passwordFile,
-                offline, allowedServices);
+                offline, allowedServices, maxRows, maxRequestBytes);
         FusekiServer server = KgServer.build(KgDataset.queryView(raw), wikidata, options);
-        server.start();
+        KgServer.start(server, host);
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getHttpPort();
         System.out.printf("DiploKG is serving %,d triples in %d named graphs.%n", KgDataset.size(raw), KgDataset.graphCount(raw));
         System.out.println("  SPARQL endpoint: " + base + KgServer.DATASET + "/sparql");

@@ -42,7 +42,8 @@ public final class RdfFiles {
         return lang;
     }
 
-    private static void parse(Path file, StreamRDF dest) {
+    /** Parses {@code file} (any RDF syntax, by its extension) into {@code dest}; errors name the file. */
+    public static void parse(Path file, StreamRDF dest) {
         if (!Files.isRegularFile(file))
             throw new UserException(file + ": no such file");
         RDFParser.source(file).lang(langOf(file)).errorHandler(new FileErrors(file)).parse(dest);

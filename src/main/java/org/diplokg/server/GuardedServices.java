@@ -5,7 +5,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.core.Substitute;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.iterator.QueryIterConcat;
+import org.apache.jena.sparql.engine.iterator.QueryIterSingleton;
+import org.apache.jena.sparql.service.bulk.ServiceExecutorBulk;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.bulk.ChainingServiceExecutorBulk;
 import org.apache.jena.sparql.service.enhancer.impl.ServiceOpts;
@@ -49,11 +58,35 @@ public final class GuardedServices {
 
     private ChainingServiceExecutorBulk checkAtPlanTime() {
         return (opService, input, execCxt, chain) -> {
+            if (opService.getService().isVariable())
+                return eachBoundService(opService, input, execCxt, chain);
             OpService target = ServiceOpts.getEffectiveService(opService).getTargetService();
             if (target.getService().isURI() && !isEnhancerSelf(target.getService()))
                 policy.route(target.getService().getURI());
             return chain.createExecution(opService, input, execCxt);
         };
+    }
+
+    /**
+     * {@code SERVICE ?var}: the service enhancer fails on a variable (a NullPointerException in Jena 5.6), so each
+     * input binding's IRI is checked against the policy and substituted, and the call continues down the chain as
+     * a SERVICE to that IRI.
+     */
+    private QueryIterator eachBoundService(OpService opService, QueryIterator input, ExecutionContext execCxt,
+                                           ServiceExecutorBulk chain) {
+        Var v = Var.alloc(opService.getService());
+        QueryIterConcat all = new QueryIterConcat(execCxt);
+        while (input.hasNext()) {
+            Binding b = input.next();
+            Node url = b.get(v);
+            if (url == null || !url.isURI())
+                throw new QueryDeniedException("SERVICE ?" + v.getVarName() + " refused: the variable is not bound to an IRI");
+            policy.route(url.getURI());
+            OpService bound = (OpService) Substitute.substitute(opService, b);
+            all.add(chain.createExecution(bound, QueryIterSingleton.create(b, execCxt), execCxt));
+        }
+        input.close();
+        return all;
     }
 
     private ChainingServiceExecutor routeEachRequest() {
