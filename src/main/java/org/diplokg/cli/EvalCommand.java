@@ -59,6 +59,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--by-article", description = "Also print each article's table.")
     boolean byArticle;
 
+    @Option(names = "--by-rule", description = {"Also print each extraction rule's true and false positives per category (the",
+            "rule of an item is read from its evidence, dkg:extractedBy), so a misfiring rule shows; with --json, a",
+            "\"byRule\" object per set."})
+    boolean byRule;
+
     @Option(names = "--explain", description = "List every false positive and false negative with its evidence sentence.")
     boolean explain;
 
@@ -122,6 +127,7 @@ final class EvalCommand implements Callable<Integer> {
             out.print("== Gold set " + in.name() + " (" + in.goldDir() + ", " + in.stems().size() + " articles"
                     + (kg != null ? ", KG " + kg : ", from " + in.articleDir()) + ")\n\n");
             out.print(Report.tables(result, byArticle));
+            if (byRule) out.print('\n' + Report.byRule(result));
             if (explain) {
                 Map<String, String> texts = new TreeMap<>();
                 in.byStem().forEach((stem, a) -> texts.put(stem, a.text()));
@@ -131,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (inputs.size() > 1) out.print(Report.totals(results));
         out.flush();
-        if (json != null) Report.writeJson(inputs.size() == 1 ? Report.json(results.values().iterator().next()) : Report.json(results), json);
+        if (json != null) Report.writeJson(inputs.size() == 1 ? Report.json(results.values().iterator().next(), byRule) : Report.json(results, byRule), json);
         // An article the converter failed on is scored as extracting nothing, so one bad article does not hide
         // the scores of the others; the failure is still reported and makes the exit status 1.
         for (String f : failures) spec.commandLine().getErr().println(f + " (scored as extracting nothing)");

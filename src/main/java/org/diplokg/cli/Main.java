@@ -34,8 +34,7 @@ public final class Main {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"DiploKG " + (v != null ? v : "(development build)")};
+            return new String[] {"DiploKG " + org.diplokg.Version.get()};
         }
     }
 }

@@ -120,7 +120,7 @@ final class QueryCommand implements Callable<Integer> {
     private void writeGraph(Model m, OutputStream out) {
         String f = format.equalsIgnoreCase("table") ? "turtle" : format;
         Lang lang = RDFLanguages.shortnameToLang(f);
-        if (lang == null || RDFLanguages.isQuads(lang))
+        if (lang == null || !RDFLanguages.isTriples(lang)) // JSON-LD is both a triples and a quads syntax
             throw new UserException("--format " + format + " is not a graph format (turtle, ntriples, jsonld, rdfxml)");
         RDFDataMgr.write(out, m, lang);
     }

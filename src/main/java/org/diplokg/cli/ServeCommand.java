@@ -74,6 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println(offline ? "  Offline: SERVICE <https://query.wikidata.org/sparql> is answered by the slice."
                 : "  SERVICE allowed to: the Wikidata Query Service, this server" + (allowedServices.isEmpty() ? "" : ", " + String.join(", ", allowedServices)) + ".");
         System.out.println("  Fuseki UI:       " + base + "/");
+        System.out.println("  Linked data:     " + base + "/resource/... (pages " + base + "/page/...), " + base + "/ontology, "
+                + base + "/.well-known/void");
         System.out.println(updateUser == null ? "  Read-only (update is disabled)." : "  SPARQL Update: " + base + KgServer.DATASET + "/update (user " + updateUser + ")");
         System.out.println("Press Ctrl-C to stop.");
         server.join();

@@ -13,6 +13,10 @@ import java.util.Map;
  * @param diagnostics per diagnosed category (events, quotes, posts, stances, in {@link Category} order), the
  *                 attribute counts summed over the articles ({@link Diagnostic}, defined in {@link Scorer})
  * @param findings every false positive and false negative, by article, category and order of the items
+ * @param byRule   per category with rules (entities, posts, events, quotes, stances, documents, concepts), each
+ *                 rule's true and false positives summed over the articles ({@link Scorer#NO_RULE} for items whose
+ *                 evidence names none; fn is always 0), rules sorted by id
  */
 public record EvalResult(Map<String, Map<Category, Score>> articles, Map<Category, Score> total,
-                         Map<Category, Diagnostic> diagnostics, List<Finding> findings) {}
+                         Map<Category, Diagnostic> diagnostics, List<Finding> findings,
+                         Map<Category, Map<String, Score>> byRule) {}

@@ -154,7 +154,7 @@ public final class KgReader {
         SystemItems.Evidence evidence() {
             String b = text("evBegin"), e = text("evEnd");
             if (b == null || e == null) return SystemItems.Evidence.NONE;
-            return new SystemItems.Evidence(Integer.parseInt(b), Integer.parseInt(e), text("evidence"));
+            return new SystemItems.Evidence(Integer.parseInt(b), Integer.parseInt(e), text("evidence"), list("rules", " "));
         }
     }
 

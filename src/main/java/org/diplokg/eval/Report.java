@@ -57,6 +57,19 @@ public final class Report {
         return b.toString();
     }
 
+    /**
+     * Each extraction rule's true and false positives per category ({@link Scorer}, "By rule"), so a developer sees
+     * which rule misfires: a line per rule, sorted by id, with the precision of its items.
+     */
+    public static String byRule(EvalResult r) {
+        int width = Math.max(4, r.byRule().values().stream().flatMap(m -> m.keySet().stream()).mapToInt(String::length).max().orElse(4));
+        StringBuilder b = new StringBuilder("By rule (each system item counts for every rule of its evidence; false negatives have no rule)\n");
+        b.append(String.format(Locale.ROOT, "%-10s %-" + width + "s %5s %5s %9s%n", "category", "rule", "tp", "fp", "precision"));
+        r.byRule().forEach((c, rules) -> rules.forEach((rule, s) -> b.append(String.format(Locale.ROOT,
+                "%-10s %-" + width + "s %5d %5d %9.3f%n", c.key(), rule, s.tp(), s.fp(), s.precision()))));
+        return b.toString();
+    }
+
     /** One line per gold set: its article count and each category's total F1 (the counts are in the set tables). */
     public static String totals(Map<String, EvalResult> sets) {
         int nameWidth = Math.max(3, sets.keySet().stream().mapToInt(String::length).max().orElse(3));
@@ -77,26 +90,32 @@ public final class Report {
      * One gold set: {@code {"total": {CATEGORY: {"tp", "fp", "fn", "precision", "recall", "f1"}}, "articles": {STEM:
      * {CATEGORY: {...}}}, "diagnostics": {CATEGORY: {"gold", "found", ATTRIBUTE...}}}}, keys in a fixed order.
      */
-    public static String json(EvalResult r) {
+    public static String json(EvalResult r) { return json(r, false); }
+
+    /** As {@link #json(EvalResult)}, with {@code "byRule": {CATEGORY: {RULE: {"tp", "fp", "precision"}}}} when {@code byRule}. */
+    public static String json(EvalResult r, boolean byRule) {
         StringBuilder b = new StringBuilder("{\n");
-        set(b, r, "");
+        set(b, r, "", byRule);
         return b.append("\n}\n").toString();
     }
 
     /** Several gold sets: {@code {"sets": {NAME: SET}}}, each SET shaped as {@link #json(EvalResult)}'s object, in the given order. */
-    public static String json(Map<String, EvalResult> sets) {
+    public static String json(Map<String, EvalResult> sets) { return json(sets, false); }
+
+    /** As {@link #json(Map)}, each set with its {@code "byRule"} object when {@code byRule}. */
+    public static String json(Map<String, EvalResult> sets, boolean byRule) {
         StringBuilder b = new StringBuilder("{\n  \"sets\": {");
         int i = 0;
         for (var e : sets.entrySet()) {
             b.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": {\n");
-            set(b, e.getValue(), "    ");
+            set(b, e.getValue(), "    ", byRule);
             b.append("\n    }");
         }
         return b.append(sets.isEmpty() ? "}" : "\n  }").append("\n}\n").toString();
     }
 
     /** The members of one set's object ("total", "articles", "diagnostics"), each line prefixed by {@code indent}. */
-    private static void set(StringBuilder b, EvalResult r, String indent) {
+    private static void set(StringBuilder b, EvalResult r, String indent, boolean byRule) {
         String in = indent + "  ";
         b.append(in).append("\"total\": ");
         categories(b, r.total(), in);
@@ -117,6 +136,20 @@ public final class Report {
             b.append('}');
         }
         b.append(r.diagnostics().isEmpty() ? "}" : "\n" + in + "}");
+        if (!byRule) return;
+        b.append(",\n").append(in).append("\"byRule\": {");
+        i = 0;
+        for (var e : r.byRule().entrySet()) {
+            b.append(i++ == 0 ? "\n" : ",\n").append(in).append("  ").append(quote(e.getKey().key())).append(": {");
+            int j = 0;
+            for (var rule : e.getValue().entrySet()) {
+                Score s = rule.getValue();
+                b.append(j++ == 0 ? "\n" : ",\n").append(in).append("    ").append(quote(rule.getKey()))
+                        .append(String.format(Locale.ROOT, ": {\"tp\": %d, \"fp\": %d, \"precision\": %.4f}", s.tp(), s.fp(), s.precision()));
+            }
+            b.append(e.getValue().isEmpty() ? "}" : "\n" + in + "  }");
+        }
+        b.append(r.byRule().isEmpty() ? "}" : "\n" + in + "}");
     }
 
     private static void categories(StringBuilder b, Map<Category, Score> scores, String indent) {

@@ -66,8 +66,14 @@ import java.util.stream.Collectors;
  *     flag as the gold's {@code current} says).</li>
  * <li>Stances: found = a stance of the gold holder; attributes stance (the class) and issue.</li>
  * </ul>
+ * <p>By rule ({@code kg eval --by-rule}): in each category whose items come from extraction rules, every system
+ * item counts for each rule of its evidence in the article (usually one): a true positive when it is matched to a
+ * required gold item, a false positive when it is a false positive of the category, nothing when it only matches an
+ * optional gold item. A false negative has no system item, so no rule; the category's table gives those.
  */
 public final class Scorer {
+    /** The rule an item is tallied under when its evidence names none. */
+    public static final String NO_RULE = "(no rule)";
 
     private static final Pattern DATE_VALUE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
@@ -75,6 +81,7 @@ public final class Scorer {
     private final SystemItems system;
     private final EntityResolver resolver;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<Category, Map<String, Score>> byRule = new EnumMap<>(Category.class);
 
     private Scorer(GoldSet gold, SystemItems system) {
         this.gold = gold;
@@ -120,7 +127,9 @@ public final class Scorer {
         total.put(Category.MERGES, merges(eventAssignments, articles));
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparing(Finding::stem).thenComparing(Finding::category));
-        return new EvalResult(articles, total, diagnostics, List.copyOf(sorted));
+        Map<Category, Map<String, Score>> rules = new EnumMap<>(Category.class);
+        byRule.forEach((c, m) -> rules.put(c, java.util.Collections.unmodifiableMap(m)));
+        return new EvalResult(articles, total, diagnostics, List.copyOf(sorted), rules);
     }
 
     // ---- categories -------------------------------------------------------------------------------------------
@@ -316,6 +325,7 @@ public final class Scorer {
                                              Function<S, String> describeSystem, Function<S, SystemItems.Evidence> evidence,
                                              Function<G, String> locate) {
         Matching.Outcome o = Matching.match(gold, optional, sys, (g, s) -> checks.stream().allMatch(c -> c.test().test(g, s)));
+        tallyRules(cat, o, gold, optional, sys, evidence);
         for (int g : o.fn()) {
             String near = nearest(gold.get(g), sys, checks, (x, s) -> failed(checks, x, s), describeSystem);
             findings.add(new Finding(stem, cat, false, describeGold.apply(gold.get(g)), null, locate.apply(gold.get(g)), near));
@@ -327,6 +337,22 @@ public final class Scorer {
             findings.add(new Finding(stem, cat, true, describeSystem.apply(item), evidence.apply(item), null, near));
         }
         return o;
+    }
+
+    /** Each system item's true or false positive, under each rule of its evidence (class javadoc, "By rule"). */
+    private <G, S> void tallyRules(Category cat, Matching.Outcome o, List<G> gold, Predicate<G> optional, List<S> sys,
+                                   Function<S, SystemItems.Evidence> evidence) {
+        Set<Integer> right = new HashSet<>();
+        for (int g = 0; g < gold.size(); g++)
+            if (o.systemOf(g) >= 0 && !optional.test(gold.get(g))) right.add(o.systemOf(g));
+        Set<Integer> wrong = new HashSet<>(o.fp());
+        Map<String, Score> tally = byRule.computeIfAbsent(cat, c -> new TreeMap<>());
+        for (int s = 0; s < sys.size(); s++) {
+            Score add = right.contains(s) ? new Score(1, 0, 0) : wrong.contains(s) ? new Score(0, 1, 0) : null;
+            if (add == null) continue;
+            List<String> rules = evidence.apply(sys.get(s)).rules();
+            for (String r : rules.isEmpty() ? List.of(NO_RULE) : rules) tally.merge(r, add, Score::plus);
+        }
     }
 
     private static <G, S> List<Check<G, S>> prepend(Check<G, S> first, List<Check<G, S>> rest) {

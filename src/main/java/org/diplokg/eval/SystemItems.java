@@ -15,9 +15,19 @@ import java.util.Set;
  */
 public record SystemItems(Map<String, Entity> entities, Map<String, String> wikidata, Map<String, Article> articles) {
 
-    /** Where an item's first evidence span is in the article (code points) and its words. */
-    public record Evidence(int begin, int end, String text) {
+    /**
+     * Where an item's first evidence span is in the article (code points) and its words, and the extraction rules
+     * of all its evidence of the item's kind in the article (qualified ids, sorted; empty when the KG names none).
+     */
+    public record Evidence(int begin, int end, String text, List<String> rules) {
         public static final Evidence NONE = new Evidence(-1, -1, null);
+
+        public Evidence {
+            rules = rules.stream().sorted().distinct().toList();
+        }
+
+        /** Evidence whose rules are not known. */
+        public Evidence(int begin, int end, String text) { this(begin, end, text, List.of()); }
     }
 
     /**

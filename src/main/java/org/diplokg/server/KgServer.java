@@ -17,6 +17,8 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.diplokg.web.FrontDoor;
+import org.diplokg.web.LabelService;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -25,7 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * credential, the offline Wikidata slice at {@code /wikidata} (always read-only) when one is given, and the
  * standard Fuseki UI at {@code /}. SERVICE is enabled for the allowlist of {@link ServicePolicy} only. The UI gets only the read side of Fuseki's admin API
  * (server description, ping, statistics, query validation); nothing that creates, deletes, backs up or
- * uploads is mounted.
+ * uploads is mounted. {@link FrontDoor} adds the linked-data paths (resource IRIs, entity and ontology pages,
+ * Service Description, VoID/DCAT, DiploKG's UI examples) and {@link LabelService} WDQS's label service.
  */
 public final class KgServer {
     private KgServer() {}
@@ -83,6 +86,7 @@ public final class KgServer {
                 .addServlet("/$/server", new ActionServerStatus())
                 .addServlet("/$/validate/query", new QueryValidator())
                 .add(DATASET, dataService(view, options));
+        FrontDoor.mount(builder, view, DATASET, options.updatable());
         if (wikidata != null)
             builder.add(WIKIDATA, readOnly(wikidata));
         if (options.updatable())
@@ -102,6 +106,7 @@ public final class KgServer {
         Context cxt = Context.setupContextForDataset(dsg.getContext(), dsg);
         cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         guard.install(cxt);
+        LabelService.install(cxt);
         return new DatasetGraphWrapper(dsg, cxt);
     }
 

@@ -23,6 +23,14 @@ public final class DKG {
     /** Article graphs (and article IRIs) are {@code ARTICLE_NS + stem}. */
     public static final String ARTICLE_NS = RESOURCE + "article/";
 
+    /** Extraction rules ({@code dkg:ExtractionRule}) are {@code RULE_NS + qualified id}. */
+    public static final String RULE_NS = RESOURCE + "rule/";
+    /** The extraction of one article by one rule ({@code dkg:Extraction}) is {@code EXTRACTION_NS + stem/rule}. */
+    public static final String EXTRACTION_NS = RESOURCE + "extraction/";
+    /** The converter as a PROV software agent, one IRI per version: {@code SOFTWARE_NS + version}. */
+    public static final String SOFTWARE_NS = RESOURCE + "software/diplokg/";
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+
     public static final String WD = "http://www.wikidata.org/entity/";
     public static final String WDT = "http://www.wikidata.org/prop/direct/";
     public static final String SCHEMA = "http://schema.org/";
@@ -48,7 +56,7 @@ public final class DKG {
             java.util.Map.entry("owl", "http://www.w3.org/2002/07/owl#"),
             java.util.Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
             java.util.Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
-            java.util.Map.entry("prov", "http://www.w3.org/ns/prov#"),
+            java.util.Map.entry("prov", PROV),
             java.util.Map.entry("schema", SCHEMA),
             java.util.Map.entry("org", "http://www.w3.org/ns/org#"),
             java.util.Map.entry("time", "http://www.w3.org/2006/time#"),

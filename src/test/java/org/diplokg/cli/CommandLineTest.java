@@ -71,6 +71,18 @@ class CommandLineTest {
         assertTrue(n >= 10, r.out());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "PREFIX dkg: <https://w3id.org/diplokg/ontology#> CONSTRUCT { ?c a dkg:Country } WHERE { ?c a dkg:Country }",
+            "PREFIX dkg: <https://w3id.org/diplokg/ontology#> DESCRIBE ?c WHERE { ?c a dkg:Country } LIMIT 1"})
+    void graphQueriesAsJsonLd(String query) throws Exception {
+        Run r = kg(TestProject.LAYOUT.root(), "query", "--format", "jsonld", query);
+        assertEquals(0, r.exit(), r.err());
+        Model m = Rio.parse(new java.io.StringReader(r.out()), "", RDFFormat.JSONLD);
+        assertTrue(m.contains(null, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE,
+                org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance().createIRI("https://w3id.org/diplokg/ontology#Country")), r.out());
+    }
+
     @Test
     void missingQueryFileIsOneLine() {
         Run r = kg(TestProject.LAYOUT.root(), "query", "no-such-query.rq");

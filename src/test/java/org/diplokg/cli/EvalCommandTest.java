@@ -60,6 +60,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void byRuleTalliesTheCommittedKgsRules(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("scores.json");
+        Run r = kg("eval", "--gold", "data/gold/dev", "--kg", TestProject.LAYOUT.kgDir().toString(), "--by-rule", "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("By rule (each system item counts for every rule of its evidence"), out);
+        // The rules' true positives of a category add up to at least the category's (an item may have several rules).
+        int postsTp = out.lines().filter(l -> l.startsWith("posts ") && l.contains(" post."))
+                .mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[2])).sum();
+        assertTrue(postsTp >= 28, out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("quotes\\s+quote\\.subject\\s+\\d+\\s+\\d+\\s+[01]\\.\\d{3}")), out);
+        assertTrue(Files.readString(json).contains("\"byRule\": {"), "the JSON has the tally too");
+        Run plain = kg("eval", "--gold", "data/gold/dev", "--kg", TestProject.LAYOUT.kgDir().toString());
+        assertFalse(plain.out().contains("By rule"), "only with --by-rule");
+    }
+
+    @Test
     void scoringTheCommittedKgWritesTheJson(@TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("out/scores.json");
         Run r = kg("eval", "--gold", "data/gold/dev", "--kg", TestProject.LAYOUT.kgDir().toString(), "--json", json.toString());

@@ -38,14 +38,17 @@ class ConvertedKgTest {
     @Test
     void everyEvidenceSpanQuotesItsArticleExactly() throws Exception {
         DatasetGraph dsg = TestProject.dataset();
+        // Evidence spans and the sentences they lie in, alike.
         String q = """
                 PREFIX dkg: <https://w3id.org/diplokg/ontology#>
-                SELECT DISTINCT ?ev ?article ?begin ?end ?text WHERE { GRAPH ?g {
-                  ?ev a dkg:Evidence ; dkg:article ?article ; dkg:beginIndex ?begin ; dkg:endIndex ?end ; dkg:exactText ?text } }
+                SELECT DISTINCT ?ev ?kind ?article ?begin ?end ?text WHERE { GRAPH ?g {
+                  VALUES ?kind { dkg:Evidence dkg:Sentence }
+                  ?ev a ?kind ; dkg:article ?article ; dkg:beginIndex ?begin ; dkg:endIndex ?end ; dkg:exactText ?text } }
                 """;
         Map<String, String> articles = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int[] checked = {0};
+        Map<String, Integer> byKind = new TreeMap<>();
         Txn.executeRead(dsg, () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
                 ResultSet rs = qe.execSelect();
@@ -60,11 +63,44 @@ class ConvertedKgTest {
                     if (!text.substring(from, to).equals(s.getLiteral("text").getLexicalForm()))
                         wrong.add(s.getResource("ev").getURI());
                     checked[0]++;
+                    byKind.merge(s.getResource("kind").getLocalName(), 1, Integer::sum);
                 }
             }
         });
         assertTrue(checked[0] > 100, "expected evidence for many facts, found " + checked[0]);
-        assertEquals(List.of(), wrong, "evidence whose recorded text is not the article's text at its offsets");
+        assertTrue(byKind.getOrDefault("Sentence", 0) > 50, "expected the sentences of the evidence too: " + byKind);
+        assertEquals(List.of(), wrong, "evidence or sentences whose recorded text is not the article's text at its offsets");
+    }
+
+    @Test
+    void everyEvidenceLiesInTheSentencesItNames() {
+        DatasetGraph dsg = TestProject.dataset();
+        String q = """
+                PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+                SELECT ?ev ?begin ?end ?sb ?se WHERE { GRAPH ?g { ?ev a dkg:Evidence ; dkg:beginIndex ?begin ; dkg:endIndex ?end .
+                  OPTIONAL { ?ev dkg:sentence ?s . ?s dkg:beginIndex ?sb ; dkg:endIndex ?se } } }
+                """;
+        // evidence IRI -> {begin, end, first sentence start, last sentence end}; a sentence apart from its evidence is wrong
+        Map<String, int[]> spans = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(s -> {
+                    String ev = s.getResource("ev").getURI();
+                    int begin = s.getLiteral("begin").getInt(), end = s.getLiteral("end").getInt();
+                    int[] span = spans.computeIfAbsent(ev, k -> new int[] {begin, end, Integer.MAX_VALUE, Integer.MIN_VALUE});
+                    if (!s.contains("sb")) return;
+                    int sb = s.getLiteral("sb").getInt(), se = s.getLiteral("se").getInt();
+                    if (!(sb < end && begin < se)) wrong.add(ev + " names a sentence it is not in: " + sb + "-" + se);
+                    span[2] = Math.min(span[2], sb);
+                    span[3] = Math.max(span[3], se);
+                });
+            }
+        });
+        // Its sentences cover it from its first character to its last (a quotation may run over several).
+        spans.forEach((ev, x) -> { if (x[2] > x[0] || x[3] < x[1]) wrong.add(ev + " is not covered by its sentences"); });
+        assertTrue(spans.size() > 100, "expected evidence for many facts, found " + spans.size());
+        assertEquals(List.of(), wrong, "evidence without a sentence, or outside the sentences it names");
     }
 
     @Test

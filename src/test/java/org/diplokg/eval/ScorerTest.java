@@ -420,6 +420,56 @@ class ScorerTest {
         assertEquals(new Score(0, 1, 1), total(score(g, minister), Category.POSTS));
     }
 
+    static SystemItems.Evidence by(String... rules) { return new SystemItems.Evidence(0, 1, "x", List.of(rules)); }
+
+    @Test
+    void eachRuleGetsTheTruePositivesAndFalsePositivesOfItsItems() {
+        // Two articles; events from three rules, one event found by two rules (a trigger and the antecedent pass).
+        GoldSet.Article a = article("a");
+        a.events().add(new GoldSet.Event("summit", "Summit", List.of("japan", "china"), null, null, null, false));
+        a.events().add(new GoldSet.Event("visit", "Visit", List.of("xi"), "tokyo", null, null, false));
+        a.events().add(new GoldSet.Event("call", "PhoneCall", List.of("kishida"), null, null, null, true));
+        SystemItems.Article sa = empty();
+        sa.events().add(new SystemItems.Event("ev/1", null, Set.of("Meeting"), Set.of("country/japan", "country/china"), null, null,
+                null, null, null, null, Set.of(), "held", by("event.trigger:meet", "event.trigger:summit+antecedent")));
+        // a right type but the wrong place: a false positive of the visit trigger (and the gold visit a false negative)
+        sa.events().add(new SystemItems.Event("ev/2", null, Set.of("Visit"), Set.of("person/xi"), null, null, null, null, null,
+                "country/china", Set.of("country/china"), "held", by("event.trigger:visit")));
+        // matches only the optional gold call: counted for no rule
+        sa.events().add(new SystemItems.Event("ev/3", null, Set.of("Talks"), Set.of("person/kishida"), null, null, null, null, null,
+                null, Set.of(), "held", by("event.trigger:talk")));
+        GoldSet.Article b = article("b");
+        b.events().add(new GoldSet.Event("visit2", "Visit", List.of("kishida"), null, null, null, false));
+        SystemItems.Article sb = empty();
+        sb.events().add(new SystemItems.Event("ev/4", null, Set.of("Visit"), Set.of("person/kishida"), null, null, null, null, null,
+                null, Set.of(), "held", by("event.trigger:visit")));
+        // the KG names no rule for this one: tallied under NO_RULE
+        sb.events().add(event("ev/5", "Conference", null, null, "held", "country/japan"));
+        sb.mentions().add(new SystemItems.Mention("person/kishida", by("mention.surname", "mention.reference-name")));
+        b.required().add("kishida");
+        EvalResult r = score(Map.of("a", a, "b", b), Map.of("a", sa, "b", sb), Map.of());
+
+        assertEquals(new Score(2, 2, 1), total(r, Category.EVENTS), "the category's own counts: " + r.findings());
+        Map<String, Score> events = r.byRule().get(Category.EVENTS);
+        assertEquals(Map.of(
+                "event.trigger:meet", new Score(1, 0, 0),
+                "event.trigger:summit+antecedent", new Score(1, 0, 0),
+                "event.trigger:visit", new Score(1, 1, 0),
+                Scorer.NO_RULE, new Score(0, 1, 0)), events);
+        assertEquals(List.of(Scorer.NO_RULE, "event.trigger:meet", "event.trigger:summit+antecedent", "event.trigger:visit"),
+                List.copyOf(events.keySet()), "rules sorted by id");
+        assertEquals(Map.of("mention.reference-name", new Score(1, 0, 0), "mention.surname", new Score(1, 0, 0)),
+                r.byRule().get(Category.ENTITIES));
+        assertTrue(!r.byRule().containsKey(Category.LINKS) && !r.byRule().containsKey(Category.MERGES),
+                "links and merges are not made by extraction rules");
+
+        String table = Report.byRule(r);
+        assertTrue(table.lines().anyMatch(l -> l.matches("events\\s+event\\.trigger:visit\\s+1\\s+1\\s+0\\.500")), table);
+        String json = Report.json(r, true);
+        assertTrue(json.contains("\"event.trigger:visit\": {\"tp\": 1, \"fp\": 1, \"precision\": 0.5000}"), json);
+        assertTrue(!Report.json(r).contains("byRule"), "the JSON gains byRule only when asked");
+    }
+
     @Test
     void matchingIsOneToOneAndMaximal() {
         // Gold 0 could take either system item, gold 1 only the first: a greedy pass would match one.

@@ -52,7 +52,8 @@ class CompetencyQueriesTest {
         }
         Set<String> tested = Set.of("foreign-ministers-of-china.rq", "china-japan-political-documents.rq",
                 "leaders-on-a-date.rq", "diplomats.rq", "wikidata-links.rq", "issues.rq",
-                "meetings.rq", "events-of-a-day.rq", "quotes.rq", "stances-on-fukushima.rq", "posts-held.rq", "concept-history.rq");
+                "meetings.rq", "events-of-a-day.rq", "quotes.rq", "stances-on-fukushima.rq", "posts-held.rq", "concept-history.rq",
+                "events-by-rule.rq", "facts-by-rule.rq");
         assertEquals(new TreeSet<>(tested), files, "each competency query needs an expected answer here");
     }
 
@@ -151,6 +152,38 @@ class CompetencyQueriesTest {
         List<String> rows = rows("posts-held.rq");
         assertTrue(rows.contains("Hideo Tarumi | Ambassador of Japan to China | true | 1"), String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("Fumio Kishida | Prime Minister of Japan | false |")), String.join("\n", rows));
+    }
+
+    @Test
+    void whichRuleProducedEachEventReport() throws Exception {
+        List<String> rows = rows("events-by-rule.rq");
+        String all = String.join("\n", rows);
+        // The 2022 Akiba-Yang talks, found by the lexicon entry "talk" and named again later as "the meeting".
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("https://w3id.org/diplokg/resource/event/2022-08-17/talks/takeo-akiba--yang-jiechi | event.trigger:talk | talks |")), all);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("https://w3id.org/diplokg/resource/event/2022-08-17/talks/takeo-akiba--yang-jiechi | event.trigger:meeting+antecedent | meeting |")), all);
+        // "X visited ... to meet Y": the visit is a report of the meeting, by the visit-for-meeting mechanism.
+        assertTrue(rows.stream().anyMatch(r -> r.contains("| event.trigger:visit+visit-for-meeting | visited |")), all);
+        for (String r : rows) {
+            String[] v = r.split(" \\| ", 4);
+            assertEquals(4, v.length, r);
+            assertTrue(v[1].startsWith("event."), "an event's rule is an event rule: " + r);
+            assertTrue(v[3].contains(v[2]), "the evidence words lie in its sentence: " + r);
+        }
+    }
+
+    @Test
+    void factsByRuleNameEveryRulesFile() throws Exception {
+        List<String> rows = rows("facts-by-rule.rq");
+        String all = String.join("\n", rows);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("mention.reference-name | ") && r.contains("| src/main/java/org/diplokg/convert/stage/MentionStage.java | A name of a reference entity")), all);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("quote.subject | ") && r.contains("| src/main/resources/convert/speaker-patterns.semgrex |")), all);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("event.trigger:meet | ") && r.contains("| src/main/resources/convert/event-triggers.tsv |")), all);
+        for (String r : rows) {
+            String[] v = r.split(" \\| ", -1);
+            assertTrue(Integer.parseInt(v[1]) > 0, r);
+            assertTrue(!v[2].isEmpty(), "every rule the KG names is in convert/rules.tsv (or a rule file it lists): " + r);
+            assertTrue(java.nio.file.Files.isRegularFile(TestProject.LAYOUT.root().resolve(v[2])), "the rule's file exists: " + r);
+        }
     }
 
     @Test

@@ -43,6 +43,18 @@ public final class ArticleDocument {
         return new Span(cleanToOriginal[cleanBegin], cleanToOriginal[cleanEnd - 1] + 1);
     }
 
+    private List<Span> sentences;
+
+    /** Each sentence CoreNLP split the clean text into, as a span of the original text, in text order. */
+    public List<Span> sentences() {
+        if (sentences == null) {
+            List<Span> out = new ArrayList<>();
+            for (var s : nlp.sentences()) out.add(original(s.charOffsets().first, s.charOffsets().second));
+            sentences = List.copyOf(out);
+        }
+        return sentences;
+    }
+
     /** The original text of a span. */
     public String text(Span span) {
         return article.text().substring(span.begin(), span.end());

@@ -31,6 +31,10 @@ public final class EventClaim {
     public final List<Span> evidence = new ArrayList<>();
     /** Set by the merge stage: the IRI shared by every article's report of the same real-world event. */
     public String iri;
+    /** Id of the rule that found it (a trigger of event-triggers.tsv, or a named mechanism). */
+    public String rule;
+    /** The rule of an evidence span added later (a report that refers back to this event); the others are {@link #rule}'s. */
+    public final java.util.Map<Span, String> evidenceRules = new java.util.HashMap<>();
 
     public EventClaim(EventType type, Span trigger, int sentence) {
         this.type = type;

@@ -18,7 +18,8 @@ package org.diplokg.convert.model;
  * @param newPost    true when the post is minted (so its description is written with the claim)
  * @param newRole    true when the role is minted
  * @param diplomatic the role is a diplomatic one (roles.tsv), so a minted post is a dkg:DiplomaticPost
+ * @param rule       id of the rule that found it (a title before the name, an apposition after it)
  */
 public record PostClaim(Entity holder, String role, Entity of, Entity to, boolean former, Span evidence,
                         String post, String postLabel, String roleIri, String holding, boolean newPost, boolean newRole,
-                        boolean diplomatic) {}
+                        boolean diplomatic, String rule) {}

@@ -10,6 +10,7 @@ package org.diplokg.convert.model;
  * @param addressee      whom it was said to ("Xi told Kishida"), or null
  * @param event          the event it was said at, or null
  * @param sentence       index of the sentence holding the attribution
+ * @param rule           id of the rule that attributed it (a pattern of speaker-patterns.semgrex, or a named mechanism of StatementStage)
  */
 public record QuoteClaim(Span span, String text, Entity speaker, String unnamedSpeaker, Entity addressee,
-                         EventClaim event, int sentence) {}
+                         EventClaim event, int sentence, String rule) {}

@@ -9,6 +9,7 @@ package org.diplokg.convert.model;
  * @param type      support, oppose, urge, reaffirm or concern
  * @param evidence  the sentence (or clause) stating it
  * @param statement the quotation it comes from, or null for a reported position
+ * @param rule      id of the cue (stance-cues.tsv) that produced it
  */
 public record StanceClaim(Entity holder, String issueIri, String issueLabel, StanceType type, Span evidence,
-                          QuoteClaim statement) {}
+                          QuoteClaim statement, String rule) {}

@@ -44,7 +44,7 @@ import edu.stanford.nlp.pipeline.CoreSentence;
 public final class DocumentStage implements Stage {
 
     private record RefDoc(Entity entity, String type, String year, Set<String> parties) {}
-    private record Found(Entity document, int begin, int end, String implied) {}
+    private record Found(Entity document, int begin, int end, String implied, String rule) {}
 
     private final ReferenceIndex reference;
     private final Map<String, Pattern> documentPatterns = new HashMap<>();
@@ -93,7 +93,7 @@ public final class DocumentStage implements Stage {
     public void process(ArticleDocument doc) {
         List<Found> found = new ArrayList<>();
         for (Mention m : doc.mentions)
-            if (m.entity().type() == EntityType.DOCUMENT) found.add(new Found(m.entity(), cleanBegin(doc, m.span()), cleanEnd(doc, m.span()), null));
+            if (m.entity().type() == EntityType.DOCUMENT) found.add(new Found(m.entity(), cleanBegin(doc, m.span()), cleanEnd(doc, m.span()), null, "name"));
         Set<String> countries = new TreeSet<>();
         for (Mention m : doc.mentions)
             if (m.entity().type() == EntityType.COUNTRY) countries.add(m.entity().iri());
@@ -110,7 +110,7 @@ public final class DocumentStage implements Stage {
                 String year = m.group("year");
                 Entity d = resolve(type, year, countries);
                 if (d == null) d = minted(text.substring(b, e).replaceAll("\\s+", " "));
-                found.add(new Found(d, b, e, d.reference() ? null : year));
+                found.add(new Found(d, b, e, d.reference() ? null : year, kind));
             }
         }
         found.sort(Comparator.comparingInt(Found::begin));
@@ -125,7 +125,7 @@ public final class DocumentStage implements Stage {
                 Found before = null;
                 for (Found f : found)
                     if (f.end <= b && typeOf(f.document).equals(type)) before = f;
-                if (before != null) added.add(new Found(before.document, m.start("type"), e, null));
+                if (before != null) added.add(new Found(before.document, m.start("type"), e, null, "bare"));
             }
             found.addAll(added);
             found.sort(Comparator.comparingInt(Found::begin));
@@ -141,7 +141,7 @@ public final class DocumentStage implements Stage {
                     Found f = found.get(i);
                     if (f.begin < m.end() - 4 || f.begin > m.end() + 3 || f.end <= m.end()) continue;
                     String implied = Integer.toString(now - n);
-                    found.set(i, new Found(f.document, f.begin, f.end, implied));
+                    found.set(i, new Found(f.document, f.begin, f.end, implied, f.rule + "+anniversary"));
                     String known = signingYear(f.document);
                     if (known != null && !known.equals(implied))
                         doc.warnings.add("\"" + text.substring(m.start(), f.end).replaceAll("\\s+", " ") + "\" implies signing in " + implied
@@ -150,7 +150,7 @@ public final class DocumentStage implements Stage {
             }
         }
         for (Found f : found)
-            doc.documents.add(new DocumentClaim(f.document, doc.original(f.begin, f.end), f.implied));
+            doc.documents.add(new DocumentClaim(f.document, doc.original(f.begin, f.end), f.implied, f.rule));
         concepts(doc, found);
     }
 
@@ -221,17 +221,17 @@ public final class DocumentStage implements Stage {
                     if (!m.find()) continue;
                     int cue = sb + m.end();
                     ConceptClaim claim = switch (relation) {
-                        case "introducedBy" -> agentAfter(doc, s, cue).map(a -> new ConceptClaim(concept, relation, a, null, sentenceSpan)).orElse(null);
+                        case "introducedBy" -> agentAfter(doc, s, cue).map(a -> new ConceptClaim(concept, relation, a, null, sentenceSpan, relation)).orElse(null);
                         case "agreedIn" -> {
                             EventClaim e = agreement(doc, s, sb + m.start(), cue, se);
-                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan);
+                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, relation);
                         }
                         case "codifiedIn" -> documents.stream().filter(d -> d.begin >= sb && d.end <= se)
                                 .filter(d -> (d.begin >= cue) != (at.get(concept) >= cue)).findFirst()
-                                .map(d -> new ConceptClaim(concept, relation, d.document, null, sentenceSpan)).orElse(null);
+                                .map(d -> new ConceptClaim(concept, relation, d.document, null, sentenceSpan, relation)).orElse(null);
                         default -> {
                             EventClaim e = eventOf(doc, s, sentenceSpan);
-                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan);
+                            yield e == null ? null : new ConceptClaim(concept, relation, null, e, sentenceSpan, relation);
                         }
                     };
                     if (claim == null) continue;
@@ -271,6 +271,7 @@ public final class DocumentStage implements Stage {
             if (iri.equals(e.iri)) return e;
         Span trigger = doc.original(cueBegin, cueEnd + y.end());
         EventClaim e = new EventClaim(EventType.AGREEMENT, trigger, s);
+        e.rule = "agreed-by";
         e.participants.addAll(participants);
         e.date = DateValue.of(year, y.group());
         e.iri = iri;

@@ -55,6 +55,8 @@ public final class EmitStage implements CorpusStage {
     /** Entities the converter minted, with how often each name was used for them (for a stable label). */
     private final Map<String, Entity> mintedTypes = new java.util.TreeMap<>();
     private final Map<String, Map<String, Integer>> mintedNames = new java.util.TreeMap<>();
+    /** Which rule produced each evidence (PROV-O), kept apart from the facts themselves. */
+    private final Provenance provenance = new Provenance();
 
     public EmitStage(Path outDir, ReferenceIndex reference) {
         this.outDir = outDir;
@@ -69,6 +71,7 @@ public final class EmitStage implements CorpusStage {
         counts.clear();
         mintedTypes.clear();
         mintedNames.clear();
+        provenance.clear();
         Map<String, List<Triple>> files = new LinkedHashMap<>();
         List<Triple> merged = new ArrayList<>();
         Map<String, List<EventClaim>> byIri = new HashMap<>();
@@ -102,6 +105,8 @@ public final class EmitStage implements CorpusStage {
         count("entities", (int) docs.stream().flatMap(d -> d.mentions.stream()).map(m -> m.entity().iri()).distinct().count());
         merged.addAll(mintedEntities());
         count("minted entities", mintedTypes.size());
+        merged.addAll(provenance.rulesAndAgent());
+        count("rules used", provenance.rulesUsed());
         count("triples", merged.size());
         writeAll(files, merged);
     }
@@ -163,6 +168,9 @@ public final class EmitStage implements CorpusStage {
 
         /** Whether the text has characters outside the BMP, where UTF-16 and code-point offsets part. */
         final boolean surrogates;
+        /** The rules whose extraction of this article is described already, and the sentences written. */
+        final java.util.Set<String> activities = new java.util.HashSet<>();
+        final java.util.Set<Span> sentencesWritten = new java.util.HashSet<>();
 
         Graph(ArticleDocument doc) {
             this.doc = doc;
@@ -209,18 +217,39 @@ public final class EmitStage implements CorpusStage {
             return uri(Iris.resource("statement", doc.article.stem(), Integer.toString(codePoint(q.span().begin()))));
         }
 
-        /** An evidence node for a span of this article: where, and the exact words. */
-        Node evidence(Span span) {
-            String text = doc.article.text();
-            int begin = codePoint(span.begin());
-            int end = codePoint(span.end());
-            Node ev = uri(Iris.resource("evidence", doc.article.stem(), begin + "-" + end));
+        /**
+         * An evidence node for a span of this article, as a claim of {@code kind} made by {@code rule}: where, the
+         * exact words, the sentences the span lies in, and the rule that produced it. One node per span and rule,
+         * so a node names exactly one rule.
+         */
+        Node evidence(Span span, String kind, String rule) {
+            String ruleId = provenance.ruleId(kind, rule);
+            Node ev = uri(Iris.resource("evidence", doc.article.stem(), codePoint(span.begin()) + "-" + codePoint(span.end()),
+                    Provenance.segment(ruleId)));
             add(ev, RDF.type.asNode(), dkg("Evidence"));
-            add(ev, "article", article);
-            add(ev, "beginIndex", NodeFactory.createLiteralDT(Integer.toString(begin), XSDDatatype.XSDnonNegativeInteger));
-            add(ev, "endIndex", NodeFactory.createLiteralDT(Integer.toString(end), XSDDatatype.XSDnonNegativeInteger));
-            add(ev, "exactText", lit(text.substring(span.begin(), span.end())));
+            textSpan(ev, span);
+            for (Span s : doc.sentences())
+                if (s.overlaps(span)) add(ev, "sentence", sentence(s));
+            provenance.generated(triples, ev, article, doc.article.stem(), ruleId, activities);
             return ev;
+        }
+
+        /** A sentence of this article (CoreNLP's split, mapped back to the original text) as a dkg:Sentence. */
+        Node sentence(Span s) {
+            Node n = uri(Iris.resource("sentence", doc.article.stem(), codePoint(s.begin()) + "-" + codePoint(s.end())));
+            if (sentencesWritten.add(s)) {
+                add(n, RDF.type.asNode(), dkg("Sentence"));
+                textSpan(n, s);
+            }
+            return n;
+        }
+
+        /** The article, code-point offsets and exact text of a span node. */
+        void textSpan(Node n, Span span) {
+            add(n, "article", article);
+            add(n, "beginIndex", NodeFactory.createLiteralDT(Integer.toString(codePoint(span.begin())), XSDDatatype.XSDnonNegativeInteger));
+            add(n, "endIndex", NodeFactory.createLiteralDT(Integer.toString(codePoint(span.end())), XSDDatatype.XSDnonNegativeInteger));
+            add(n, "exactText", lit(doc.article.text().substring(span.begin(), span.end())));
         }
 
         /** Notes a minted entity for the merged graph; reference entities are described in the reference graph. */
@@ -233,7 +262,7 @@ public final class EmitStage implements CorpusStage {
 
         void mention(Mention m) {
             entity(m.entity());
-            add(uri(m.entity().iri()), "evidence", evidence(m.span()));
+            add(uri(m.entity().iri()), "evidence", evidence(m.span(), "mention", m.rule()));
         }
 
         void post(PostClaim p) {
@@ -247,7 +276,7 @@ public final class EmitStage implements CorpusStage {
                 add(holding, RDFS.label.asNode(), en(p.holder().label() + " as " + p.postLabel()));
             }
             if (p.former()) add(holding, "describedAsFormer", bool(true));
-            add(holding, "evidence", evidence(p.evidence()));
+            add(holding, "evidence", evidence(p.evidence(), "post", p.rule()));
             if (p.newPost()) {
                 add(post, RDF.type.asNode(), dkg(p.diplomatic() ? "DiplomaticPost" : "Post"));
                 add(post, RDFS.label.asNode(), en(p.postLabel()));
@@ -263,7 +292,7 @@ public final class EmitStage implements CorpusStage {
 
         void event(EventClaim e, boolean shared) {
             Node n = uri(e.iri);
-            for (Span s : e.evidence) add(n, "evidence", evidence(s));
+            for (Span s : e.evidence) add(n, "evidence", evidence(s, "event", e.evidenceRules.getOrDefault(s, e.rule)));
             e.participants.forEach(this::entity);
             if (e.place != null) entity(e.place);
             if (!shared) triples.addAll(eventFacts(List.of(e)));
@@ -314,7 +343,7 @@ public final class EmitStage implements CorpusStage {
             String who = q.speaker() != null ? q.speaker().label() : q.unnamedSpeaker() != null ? q.unnamedSpeaker() : "unattributed";
             add(st, RDFS.label.asNode(), en("Quotation of " + who + ": \u201C" + abbreviate(q.text()) + "\u201D"));
             add(st, "quotedText", lit(q.text()));
-            add(st, "evidence", evidence(q.span()));
+            add(st, "evidence", evidence(q.span(), "quote", q.rule()));
             if (q.speaker() != null) {
                 entity(q.speaker());
                 add(st, "speaker", uri(q.speaker().iri()));
@@ -339,7 +368,7 @@ public final class EmitStage implements CorpusStage {
             add(n, "stanceHolder", uri(s.holder().iri()));
             add(n, "onIssue", uri(s.issueIri()));
             add(n, "stanceType", dkg(s.type().individual));
-            add(n, "evidence", evidence(s.evidence()));
+            add(n, "evidence", evidence(s.evidence(), "stance", s.rule()));
             if (s.statement() != null)
                 add(n, "expressedIn", statement(s.statement()));
             if (s.issueLabel() != null) {  // a minted issue: describe it in the scheme
@@ -354,7 +383,7 @@ public final class EmitStage implements CorpusStage {
         void document(DocumentClaim d) {
             entity(d.document());
             Node n = uri(d.document().iri());
-            add(n, "evidence", evidence(d.evidence()));
+            add(n, "evidence", evidence(d.evidence(), "document", d.rule()));
             if (d.impliedSigning() != null && !d.document().reference())
                 add(n, "signingDate", date(d.impliedSigning()));
         }
@@ -365,7 +394,7 @@ public final class EmitStage implements CorpusStage {
             Node target = c.agent() != null ? uri(c.agent().iri()) : uri(c.event().iri);
             if (c.agent() != null) entity(c.agent());
             add(n, c.relation(), target);
-            add(n, "evidence", evidence(c.evidence()));
+            add(n, "evidence", evidence(c.evidence(), "concept", c.rule()));
         }
     }
 

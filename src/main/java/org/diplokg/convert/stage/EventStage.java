@@ -166,6 +166,7 @@ public final class EventStage implements Stage {
             int b = doc.original(tokens.get(at - 1).beginPosition(), tokens.get(at - 1).endPosition()).begin();
             Span since = new Span(b, where != null ? where.span().end() : doc.original(tokens.get(end - 1).beginPosition(), tokens.get(end - 1).endPosition()).end());
             EventClaim earlier = new EventClaim(e.type, since, s);
+            earlier.rule = "first-since";
             earlier.participants.addAll(e.participants);
             earlier.date = DateValue.of(v, m.text());
             if (where != null) earlier.place = where.entity();
@@ -224,6 +225,7 @@ public final class EventStage implements Stage {
         IndexedWord hw = g.getNodeByIndexSafe(head.index());
         if (hw == null) return null;
         EventClaim e = new EventClaim(type, trigger, s);
+        e.rule = "trigger:" + lemmas(tokens, from, to).replace(' ', '-');
 
         // Who: people and countries among the trigger's dependents (and its governing verb's subject).
         List<Mention> inSentence = doc.mentions.stream().filter(m -> m.sentence() == s).toList();
@@ -287,16 +289,19 @@ public final class EventStage implements Stage {
         // "Kishida also met Biden at the summit": a definite gathering named as the venue of a meeting is the
         // one named gathering the article reports, when there is exactly one.
         EventClaim venueOf = venueOf(doc, g, hw, up, s, e);
+        String via = "antecedent";
         if (venueOf != null) {
             List<EventClaim> named = doc.events.stream().filter(x -> x.type == EventType.CONFERENCE && x.host != null).toList();
             if (named.size() == 1) {
                 antecedent = named.get(0);
+                via = "named-gathering";
                 e.participants.clear();  // the subject met someone at the gathering; it did not hold it
                 if (venueOf.sidelinesOf == null) venueOf.sidelinesOf = antecedent;
             }
         }
         if (antecedent != null) {
             antecedent.evidence.add(trigger);
+            antecedent.evidenceRules.putIfAbsent(trigger, e.rule + "+" + via);
             antecedent.lastSentence = s;
             if (antecedent.ordinal == null) { antecedent.ordinal = e.ordinal; antecedent.ordinalScope = e.ordinalScope; }
             e.participants.forEach(antecedent.participants::add);
@@ -644,6 +649,7 @@ public final class EventStage implements Stage {
                 if (!meeting.participants.containsAll(visit.participants)) continue;
                 meeting.place = visit.place;
                 meeting.evidence.add(visit.trigger);
+                meeting.evidenceRules.putIfAbsent(visit.trigger, visit.rule + "+visit-for-meeting");
                 if (meeting.date == null) meeting.date = visit.date;
                 doc.events.remove(visit);
                 break;

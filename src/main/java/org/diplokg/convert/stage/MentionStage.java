@@ -65,7 +65,7 @@ public final class MentionStage implements Stage {
         int lastEnd = -1;
         for (Candidate c : found) {
             if (c.entity == null || c.begin < lastEnd && !c.part) continue;
-            doc.mentions.add(new Mention(doc.original(c.begin, c.end), doc.cleanText.substring(c.begin, c.end), c.sentence, c.entity));
+            doc.mentions.add(new Mention(doc.original(c.begin, c.end), doc.cleanText.substring(c.begin, c.end), c.sentence, c.entity, c.rule));
             if (!c.part) lastEnd = c.end;
         }
     }
@@ -78,12 +78,16 @@ public final class MentionStage implements Stage {
         Entity entity;
         /** Part of a hyphenated compound ("Japan" in "Japan-China"): may overlap its siblings. */
         boolean part;
+        /** Id of the rule that found it. */
+        String rule;
 
         Candidate(int begin, int end, int sentence, String text, String nerType, Entity entity) {
             this.begin = begin; this.end = end; this.sentence = sentence; this.text = text; this.nerType = nerType; this.entity = entity;
         }
 
         boolean covers(int b, int e) { return begin <= b && e <= end; }
+
+        Candidate by(String rule) { this.rule = rule; return this; }
 
         /** A part of a hyphenated compound. */
         static Candidate part(int begin, int end, int sentence, String text, String nerType, Entity entity) {
@@ -115,13 +119,13 @@ public final class MentionStage implements Stage {
             }
             if (entity != null) {
                 int b = tokens.get(i).beginPosition(), e = tokens.get(matched - 1).endPosition();
-                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", entity));
+                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", entity).by("reference-name"));
                 i = matched;
             } else if (i + 1 < tokens.size() && demonyms.containsKey(tokens.get(i).word())
                     && countryNouns.contains(tokens.get(i + 1).word().toLowerCase(java.util.Locale.ROOT))) {
                 // "the Japanese government", "the Chinese side": the country as an actor.
                 int b = tokens.get(i).beginPosition(), e = tokens.get(i + 1).endPosition();
-                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", demonyms.get(tokens.get(i).word())));
+                out.add(new Candidate(b, e, s, doc.cleanText.substring(b, e), "DICT", demonyms.get(tokens.get(i).word())).by("country-noun"));
                 i += 2;
             } else {
                 hyphenated(doc, tokens.get(i), s, out);
@@ -141,7 +145,7 @@ public final class MentionStage implements Stage {
         for (String part : parts) {
             Optional<Entity> c = country(part);
             if (c.isEmpty()) return;
-            found.add(Candidate.part(offset, offset + part.length(), s, part, "COUNTRY", c.get()));
+            found.add(Candidate.part(offset, offset + part.length(), s, part, "COUNTRY", c.get()).by("hyphen-pair"));
             offset += part.length() + 1;
         }
         if (found.size() >= 2) out.addAll(found);
@@ -153,7 +157,7 @@ public final class MentionStage implements Stage {
         boolean hyphenBefore = i > 0 && tokens.get(i - 1).word().equals("-");
         if (!hyphenNext && !hyphenBefore) return;
         CoreLabel t = tokens.get(i);
-        country(t.word()).ifPresent(c -> out.add(Candidate.part(t.beginPosition(), t.endPosition(), s, t.word(), "COUNTRY", c)));
+        country(t.word()).ifPresent(c -> out.add(Candidate.part(t.beginPosition(), t.endPosition(), s, t.word(), "COUNTRY", c).by("hyphen-part")));
     }
 
     /** A CoreNLP mention not already covered by a dictionary match. */
@@ -178,7 +182,7 @@ public final class MentionStage implements Stage {
         };
         if (type.equals("PERSON") && isPronoun(m)) return;
         if (type.equals("PERSON") || entity != null)
-            out.add(new Candidate(b, e, s, text, type, entity));
+            out.add(new Candidate(b, e, s, text, type, entity).by("ner:" + type.toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static boolean isPronoun(CoreEntityMention m) {
@@ -211,7 +215,7 @@ public final class MentionStage implements Stage {
     private static void namePair(int begin, String text, int s, List<Candidate> out) {
         int offset = begin;
         for (String part : text.split("-")) {
-            out.add(Candidate.part(offset, offset + part.length(), s, part, "PERSON", null));
+            out.add(Candidate.part(offset, offset + part.length(), s, part, "PERSON", null).by("name-pair"));
             offset += part.length() + 1;
         }
     }
@@ -240,7 +244,7 @@ public final class MentionStage implements Stage {
                 if (f.begin < c.begin || best == null) best = f;
                 if (f.begin > c.begin) break;
             }
-            if (best != null) c.entity = best.entity;
+            if (best != null) { c.entity = best.entity; if (!c.part) c.by("surname"); }
         }
         return full;
     }
@@ -265,7 +269,7 @@ public final class MentionStage implements Stage {
                 if (e == null || ambiguous.contains(t.word()) || !t.tag().startsWith("NNP")) continue;
                 int b = t.beginPosition(), end = t.endPosition();
                 if (found.stream().anyMatch(c -> c.begin < end && b < c.end)) continue;
-                Candidate c = new Candidate(b, end, s, t.word(), "PERSON", e);
+                Candidate c = new Candidate(b, end, s, t.word(), "PERSON", e).by("untagged-surname");
                 added.add(c);
             }
         found.addAll(added);

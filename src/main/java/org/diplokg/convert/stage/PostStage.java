@@ -115,7 +115,7 @@ public final class PostStage implements Stage {
         while (i >= 0 && titleToken(doc, tokens.get(i))) i--;
         int start = i + 1;
         if (start >= end) return;
-        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()));
+        claim(doc, person, tokens.subList(start, end), doc.original(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()), null, "title-before-name");
     }
 
     /** "Takeo Akiba, secretary general of the National Security Secretariat," and coordinated roles. */
@@ -131,7 +131,8 @@ public final class PostStage implements Stage {
             List<CoreLabel> phrase = tokens.subList(start, i);
             if (roleIn(phrase) == null) return;
             // "head of Japan's Komeito party and member of parliament": a coordinated role keeps the country
-            Entity found = claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), country);
+            Entity found = claim(doc, person, phrase, doc.original(tokens.get(start).beginPosition(), tokens.get(i - 1).endPosition()), country,
+                    start == next + 1 ? "apposition" : "apposition-coordinated");
             if (found != null) country = found;
             if (i < tokens.size() && tokens.get(i).word().equals("and")) i++;
             else return;
@@ -161,15 +162,11 @@ public final class PostStage implements Stage {
         return best;
     }
 
-    private void claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span) {
-        claim(doc, person, phrase, span, null);
-    }
-
     /**
      * Adds the post the phrase states, if any; {@code inherited} is the country of a role coordinated before it.
      * Returns the country the phrase names, else null.
      */
-    private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited) {
+    private Entity claim(ArticleDocument doc, Mention person, List<CoreLabel> phrase, Span span, Entity inherited, String rule) {
         String role = roleIn(phrase);
         if (role == null) return null;
         boolean former = phrase.stream().anyMatch(t -> PAST.contains(t.word().toLowerCase(Locale.ROOT)));
@@ -190,7 +187,7 @@ public final class PostStage implements Stage {
         if (of == null) of = impliedOf(person.entity(), role, doc);
         if (of == null) of = inherited;
         if (of == null) return null;  // a post is an office of some body or country; without one there is no post to name
-        doc.posts.add(resolve(doc, person.entity(), role, of, to, former, span));
+        doc.posts.add(resolve(doc, person.entity(), role, of, to, former, span, rule));
         return country;
     }
 
@@ -218,7 +215,7 @@ public final class PostStage implements Stage {
                 && (h.end() == null || h.end().compareTo(date.substring(0, Math.min(date.length(), h.end().length()))) >= 0);
     }
 
-    private PostClaim resolve(ArticleDocument doc, Entity holder, String role, Entity of, Entity to, boolean former, Span span) {
+    private PostClaim resolve(ArticleDocument doc, Entity holder, String role, Entity of, Entity to, boolean former, Span span, String rule) {
         String date = doc.article.metadata().referenceDate().toString();
         RefPost ref = null;
         for (RefPost p : posts)
@@ -240,7 +237,7 @@ public final class PostStage implements Stage {
                 if (h.holder().equals(holder.iri()) && h.post().equals(postIri) && (former || covers(h, date))) { holding = h.iri(); break; }
         if (holding == null)
             holding = Iris.resource("holding", Iris.lastSegment(holder.iri()), Iris.lastSegment(postIri));
-        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole, diplomatic(role));
+        return new PostClaim(holder, role, of, to, former, span, postIri, postLabel, roleIri, holding, ref == null, newRole, diplomatic(role), rule);
     }
 
     /** Whether holding a post with this role makes one a diplomat (roles.tsv). */

@@ -42,7 +42,10 @@ public final class StanceStage implements Stage {
     private static final String SCHEME = "https://w3id.org/diplokg/resource/issues";
     private static final int MAX_LABEL_WORDS = 8;
 
-    private record Cue(List<String> lemmas, StanceType type) {}
+    private record Cue(List<String> lemmas, StanceType type) {
+        /** The cue's id: its words, joined by hyphens ("call-for"). */
+        String id() { return "cue:" + String.join("-", lemmas); }
+    }
     private record Alias(String text, String iri, Pattern pattern) {}
 
     private final List<Cue> cues = new ArrayList<>();
@@ -221,10 +224,10 @@ public final class StanceStage implements Stage {
             if (best != null) break;
         }
         if (best != null)
-            return new StanceClaim(holder, best.iri(), null, cue.type(), evidence, quote);
+            return new StanceClaim(holder, best.iri(), null, cue.type(), evidence, quote, cue.id());
         String label = objectLabel(doc, g, anchor, from);
         if (label == null) return null;
-        return new StanceClaim(holder, Iris.resource("issue", Iris.slug(label)), label, cue.type(), evidence, quote);
+        return new StanceClaim(holder, Iris.resource("issue", Iris.slug(label)), label, cue.type(), evidence, quote, cue.id());
     }
 
     /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */

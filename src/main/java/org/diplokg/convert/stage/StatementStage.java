@@ -58,6 +58,7 @@ public final class StatementStage implements Stage {
     private final Map<String, Set<String>> descriptions = new HashMap<>();
     private final Set<String> sourceNouns = new HashSet<>();
     private final Set<String> unnamedSources = new HashSet<>();
+    private final List<String> patternNames = new ArrayList<>();
 
     public StatementStage(ReferenceIndex reference) {
         for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv"))
@@ -66,6 +67,7 @@ public final class StatementStage implements Stage {
         String tell = String.join("|", verbs.entrySet().stream().filter(e -> e.getValue().equals("tell")).map(Map.Entry::getKey).sorted().toList());
         for (String line : resourceLines("/convert/speaker-patterns.semgrex")) {
             String[] parts = line.split("\t", 2);
+            patternNames.add(parts[0].trim());
             patterns.add(SemgrexPattern.compile(parts[1].replace("{VERBS}", "^(" + all + ")$").replace("{TELL}", "^(" + tell + ")$")));
         }
         for (String[] row : Lexicon.rows("/convert/descriptions.tsv"))
@@ -87,7 +89,7 @@ public final class StatementStage implements Stage {
     }
 
     /** Who a quote (or a stance) is attributed to. */
-    record Attribution(Entity speaker, String unnamed, Entity addressee, int sentence, int verbToken) {
+    record Attribution(Entity speaker, String unnamed, Entity addressee, int sentence, int verbToken, String rule) {
         boolean any() { return speaker != null || unnamed != null; }
     }
 
@@ -107,12 +109,12 @@ public final class StatementStage implements Stage {
             if (doc.cleanText.substring(ib, ie).trim().split("\\s+").length < MIN_WORDS) continue;  // a scare-quoted term, not a statement
             Attribution a = attribute(doc, qb, qe);
             if (a == null && previous != null && previous.speaker() != null && continues(doc, previous, previousEnd, qb))
-                a = new Attribution(previous.speaker(), null, null, sentenceAt(sentences, qb), -1);
+                a = new Attribution(previous.speaker(), null, null, sentenceAt(sentences, qb), -1, "continuation");
             if (a == null || !a.any()) continue;
             EventClaim event = eventIn(doc, a.sentence());
             Span span = doc.original(ib, ie);
             QuoteClaim claim = new QuoteClaim(span, doc.text(span), a.speaker(), a.speaker() == null ? a.unnamed() : null,
-                    a.addressee(), event, a.sentence());
+                    a.addressee(), event, a.sentence(), a.rule());
             doc.quotes.add(claim);
             previous = claim;
             previousEnd = qe;
@@ -199,6 +201,9 @@ public final class StatementStage implements Stage {
         return best;
     }
 
+    /** A reporting word, its speaker's word (0 when none) and the rule that paired them. */
+    private record Found(int verb, int speaker, String rule) {}
+
     /** Every attribution the patterns find in sentence s whose reporting word lies outside [qb, qe). */
     List<Attribution> attributions(ArticleDocument doc, int s, int qb, int qe) {
         CoreSentence sentence = doc.nlp.sentences().get(s);
@@ -206,9 +211,9 @@ public final class StatementStage implements Stage {
         List<Attribution> out = new ArrayList<>();
         if (g == null) return out;
         Map<Integer, Entity> addressees = new HashMap<>();
-        List<int[]> found = new ArrayList<>();   // verb index, speaker index (0-based tokens)
-        for (SemgrexPattern p : patterns) {
-            SemgrexMatcher m = p.matcher(g);
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            SemgrexMatcher m = patterns.get(i).matcher(g);
             while (m.find()) {
                 IndexedWord verb = m.getNode("verb");
                 if (verb == null) verb = m.getNode("speaker");
@@ -220,43 +225,45 @@ public final class StatementStage implements Stage {
                     Entity e = entityAt(doc, addressee, g);
                     if (e != null && e.type() != EntityType.PLACE) addressees.put(verb.index(), e);
                 }
-                if (speaker != null) found.add(new int[] {verb.index(), speaker.index()});
-                else if (m.getNode("verb") != null) found.add(new int[] {verb.index(), -1});
+                if (speaker != null) found.add(new Found(verb.index(), speaker.index(), patternNames.get(i)));
+                else if (m.getNode("verb") != null) found.add(new Found(verb.index(), -1, patternNames.get(i)));
             }
         }
         // A reporting verb without a subject ("..., while calling for"; "..., saying") takes its head's subject.
         for (IndexedWord w : g.vertexSet()) {
             if (w.lemma() == null || !verbs.containsKey(w.lemma().toLowerCase(Locale.ROOT))) continue;
             if (!w.tag().startsWith("VB")) continue;
-            if (found.stream().anyMatch(f -> f[0] == w.index() && f[1] > 0)) continue;
+            if (found.stream().anyMatch(f -> f.verb() == w.index() && f.speaker() > 0)) continue;
             int vb = w.beginPosition();
             if (vb >= qb && vb < qe) continue;
             IndexedWord head = w;
             IndexedWord subj = null;
+            String rule = "head-subject";
             for (int hops = 0; hops < 3 && subj == null; hops++) {
                 SemanticGraphEdge in = g.incomingEdgeIterable(head).iterator().hasNext() ? g.incomingEdgeIterable(head).iterator().next() : null;
                 if (in == null) break;
                 String rel = in.getRelation().toString();
-                if (rel.startsWith("acl")) { subj = in.getGovernor(); break; }   // "one saying", "a source saying"
+                if (rel.startsWith("acl")) { subj = in.getGovernor(); rule = "described-source"; break; }   // "one saying", "a source saying"
                 if (!(rel.startsWith("advcl") || rel.startsWith("conj") || rel.startsWith("xcomp") || rel.startsWith("acl") || rel.equals("parataxis"))) break;
                 head = in.getGovernor();
                 subj = subject(g, head);
             }
-            if (subj != null) found.add(new int[] {w.index(), subj.index()});
+            if (subj != null) found.add(new Found(w.index(), subj.index(), rule));
             else {
                 IndexedWord apposed = apposedSubject(doc, g, w, s);
-                if (apposed != null) found.add(new int[] {w.index(), apposed.index()});
+                if (apposed != null) found.add(new Found(w.index(), apposed.index(), "apposed-subject"));
             }
         }
-        for (int[] f : found) {
-            if (f[1] < 0) continue;
-            IndexedWord speakerWord = g.getNodeByIndexSafe(f[1]);
+        for (Found f : found) {
+            if (f.speaker() < 0) continue;
+            IndexedWord speakerWord = g.getNodeByIndexSafe(f.speaker());
             if (speakerWord == null) continue;
             int sb = speakerWord.beginPosition();
             if (sb >= qb && sb < qe) continue;   // a subject inside the quote is not the speaker
             Attribution a = speaker(doc, g, speakerWord, s);
             if (a == null) continue;
-            out.add(new Attribution(a.speaker(), a.unnamed(), addressees.get(f[0]), s, f[0] - 1));
+            out.add(new Attribution(a.speaker(), a.unnamed(), addressees.get(f.verb()), s, f.verb() - 1,
+                    a.rule() == null ? f.rule() : f.rule() + "+" + a.rule()));
         }
         return out;
     }
@@ -311,13 +318,13 @@ public final class StatementStage implements Stage {
         if (e == null && w.tag().startsWith("NNP")) return null;
         if (e != null) {
             if (e.type() == EntityType.PLACE || e.type() == EntityType.DOCUMENT || e.type() == EntityType.CONCEPT) return null;
-            return new Attribution(e, null, null, s, -1);
+            return new Attribution(e, null, null, s, -1, null);
         }
         String word = w.word().toLowerCase(Locale.ROOT);
         if (PERSONAL.contains(word)) {
             Entity p = subjectBefore(doc, g, w);
             if (p == null) p = previousPerson(doc, w.beginPosition(), null);
-            return p == null ? null : new Attribution(p, null, null, s, -1);
+            return p == null ? null : new Attribution(p, null, null, s, -1, "pronoun");
         }
         String tag = w.tag();
         if (tag.startsWith("PRP") || tag.startsWith("W") || tag.startsWith("EX")) return null;
@@ -327,7 +334,7 @@ public final class StatementStage implements Stage {
                 if (out.getRelation().toString().startsWith("nmod:poss") || out.getRelation().toString().equals("amod")) {
                     Entity owner = entityAt(doc, out.getDependent(), g);
                     if (owner != null && (owner.type() == EntityType.COUNTRY || owner.type() == EntityType.ORGANIZATION))
-                        return new Attribution(owner, null, null, s, -1);
+                        return new Attribution(owner, null, null, s, -1, "issued-by");
                 }
         String determiner = det;
         boolean plural = tag.equals("NNS") || tag.equals("NNPS");
@@ -336,12 +343,12 @@ public final class StatementStage implements Stage {
             Set<String> qualifying = descriptions.get(w.lemma().toLowerCase(Locale.ROOT));
             if (qualifying != null) {
                 Entity p = previousPerson(doc, w.beginPosition(), qualifying);
-                if (p != null) return new Attribution(p, null, null, s, -1);
+                if (p != null) return new Attribution(p, null, null, s, -1, "description");
             }
         }
         if (!tag.startsWith("NN") && !tag.equals("CD")) return null;
         if (!unnamedSources.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
-        return new Attribution(null, description(doc, g, w), null, s, -1);
+        return new Attribution(null, description(doc, g, w), null, s, -1, "unnamed");
     }
 
     /**
