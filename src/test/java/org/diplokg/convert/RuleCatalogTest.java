@@ -52,7 +52,7 @@ class RuleCatalogTest {
         assertEquals("src/main/java/org/diplokg/convert/stage/StatementStage.java", pronoun.sources().get(0));
         assertNull(pronoun.definition());
         RuleCatalog.Rule both = CATALOG.describe("quote.subject+pronoun");
-        assertTrue(both.comment().startsWith("The rules subject, then pronoun ("), both.comment());
+        assertTrue(both.comment().startsWith("The rules subject (") && both.comment().contains("), then pronoun ("), both.comment());
         assertEquals(List.of("src/main/resources/convert/speaker-patterns.semgrex", "src/main/java/org/diplokg/convert/stage/StatementStage.java"),
                 both.sources());
         RuleCatalog.Rule unknown = CATALOG.describe("event.nowhere");

@@ -42,7 +42,7 @@ public final class StanceStage implements Stage {
     private static final String SCHEME = "https://w3id.org/diplokg/resource/issues";
     private static final int MAX_LABEL_WORDS = 8;
 
-    private record Cue(List<String> lemmas, StanceType type) {
+    private record Cue(List<String> lemmas, StanceType type, boolean speakers, boolean owned) {
         /** The cue's id: its words, joined by hyphens ("call-for"). */
         String id() { return "cue:" + String.join("-", lemmas); }
     }
@@ -53,17 +53,28 @@ public final class StanceStage implements Stage {
     private final StatementStage statements;
     private final Set<String> weak = new HashSet<>();
     private final Set<String> generic = new HashSet<>();
+    private final java.util.Map<String, Set<String>> referenceCountries = new java.util.HashMap<>();
+    private static final Set<String> NEGATIVE = Set.of("not", "no", "neither", "nobody", "never");
 
     public StanceStage(ReferenceIndex reference) {
         this.statements = new StatementStage(reference);
         for (String[] row : Lexicon.rows("/convert/stance-cues.tsv"))
-            cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim())));
+            cues.add(new Cue(List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+")), StanceType.valueOf(row[1].trim()),
+                    row.length > 2 && row[2].trim().equals("speaker"), row.length > 2 && row[2].trim().equals("owner")));
         for (String[] row : Lexicon.rows("/convert/weak-issue-words.tsv"))
             weak.add(fold(row[0].trim()));
         for (String[] row : Lexicon.rows("/convert/generic-issue-nouns.tsv"))
             generic.add(row[0].trim());
         cues.sort(Comparator.comparingInt((Cue c) -> -c.lemmas().size()));
         loadIssues(reference);
+        String q = org.diplokg.store.KgDataset.resource("/convert/reference/person-countries.rq");
+        var dsg = reference.dataset();
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> referenceCountries
+                        .computeIfAbsent(r.getResource("person").getURI(), k -> new HashSet<>()).add(r.getResource("country").getURI()));
+            }
+        });
     }
 
     private void loadIssues(ReferenceIndex reference) {
@@ -116,6 +127,7 @@ public final class StanceStage implements Stage {
             CoreSentence sentence = sentences.get(s);
             SemanticGraph g = sentence.dependencyParse();
             if (g == null) continue;
+            List<Region> regions = new ArrayList<>();
             // A headline sums up the story in few words; the positions are stated, and attributed, in the body.
             String folded = fold(sentence.text()).trim();
             if (!title.isBlank() && folded.length() > 20 && title.contains(folded)) continue;
@@ -132,9 +144,18 @@ public final class StanceStage implements Stage {
             while (t < tokens.size()) {
                 Hit hit = match(tokens, lemmas, words, t);
                 if (hit == null) { t++; continue; }
-                StanceClaim claim = stance(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
-                if (claim != null && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type()))
-                    doc.stances.add(claim);
+                // a cue in the words an earlier cue governs, for the same holder and class, is part of that
+                // position ("hopes to work with X to deliver ..., enhance ..."): one stance, stated by the first cue
+                int at = tokens.get(t).beginPosition();
+                Found found = stances(doc, g, tokens, t, hit.last(), hit.cue(), evidence);
+                for (StanceClaim claim : found.claims()) {
+                    boolean inside = regions.stream().anyMatch(r -> r.holder().equals(claim.holder()) && r.type() == claim.type()
+                            && r.from() <= at && at < r.to());
+                    if (!inside && seen.add(claim.holder().iri() + "|" + claim.issueIri() + "|" + claim.type())) {
+                        doc.stances.add(claim);
+                        regions.add(new Region(claim.holder(), claim.type(), found.from(), found.to()));
+                    }
+                }
                 t = hit.last() + 1;
             }
         }
@@ -152,22 +173,32 @@ public final class StanceStage implements Stage {
                 while (k > 0 && at < tokens.size() && STRAY.matcher(words[at]).matches()) at++;
                 if (at >= tokens.size()) { ok = false; break; }
                 String want = c.lemmas().get(k);
-                ok = lemmas[at].equals(want) || words[at].equals(want);
+                // "*" stands for any one word: "reiterate * call for" ("his", "its", "their")
+                ok = want.equals("*") ? !STRAY.matcher(words[at]).matches() : lemmas[at].equals(want) || words[at].equals(want);
             }
             // a one-word verb cue must be used as a verb ("press" the verb, not the press)
             if (ok && c.lemmas().size() == 1 && !c.lemmas().get(0).equals("should")) {
                 String tag = tokens.get(t).tag();
                 if (tag == null || !(tag.startsWith("VB") || tag.startsWith("MD"))) ok = false;
             }
-            // nor may a phrase start with a noun: "serves as a call for", "their support for" describe, not take, a position
-            if (ok && c.lemmas().size() > 1 && tokens.get(t).tag() != null && tokens.get(t).tag().startsWith("NN")) ok = false;
+            // a phrase starting with a noun ("serves as a call for") describes a position; it is someone's only with an
+            // owner ("China's refusal to", "his push for"), checked on the parse
+            if (ok && c.lemmas().size() > 1 && tokens.get(t).tag() != null && tokens.get(t).tag().startsWith("NN") && !c.owned()) ok = false;
             if (ok) return new Hit(c, at - 1);
         }
         return null;
     }
 
-    private StanceClaim stance(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
-                               Span evidence) {
+    /** The words (clean offsets) a stance's cue governs, for nested cues. */
+    private record Region(Entity holder, StanceType type, int from, int to) {}
+
+    /** The stances a cue states, one per holder ("A and B agreed to ..." gives two), and the words it governs. */
+    private record Found(List<StanceClaim> claims, int from, int to) {}
+
+    private static final Found NONE = new Found(List.of(), 0, 0);
+
+    private Found stances(ArticleDocument doc, SemanticGraph g, List<CoreLabel> tokens, int first, int last, Cue cue,
+                         Span evidence) {
         // the cue's head: its word highest in the parse ("interest" in "in no one's interest")
         IndexedWord anchor = null;
         int depth = Integer.MAX_VALUE;
@@ -177,37 +208,77 @@ public final class StanceStage implements Stage {
             int d = g.getPathToRoot(w).size();
             if (d < depth) { anchor = w; depth = d; }
         }
-        if (anchor == null) return null;
-        // a modal cue ("should") speaks through the verb it modifies
-        if (anchor.tag() != null && anchor.tag().startsWith("MD")) {
+        if (anchor == null) return NONE;
+        // a modal cue ("should") speaks through the verb it modifies, and belongs to whoever says it
+        boolean modal = anchor.tag() != null && anchor.tag().startsWith("MD");
+        if (modal) {
             IndexedWord head = g.getParent(anchor);
             if (head != null) anchor = head;
         }
-        if (negated(g, anchor) || hedged(g, anchor)) return null;
+        boolean negative = cue.lemmas().stream().anyMatch(NEGATIVE::contains);   // "not in favour of" carries its own "not"
+        if (!negative && negated(g, anchor) || hedged(g, anchor)) return NONE;
         // "it seeks to rely on other countries": a one-word cue with an infinitive and no object states an
         // intention to act, not a position ("sought the release of ..." takes an object).
         if (cue.lemmas().size() == 1 && anchor.tag() != null && anchor.tag().startsWith("VB") && hasChild(g, anchor, "xcomp") && !hasChild(g, anchor, "obj"))
-            return null;
-        if (pastPosition(doc, tokens.get(first).sentIndex())) return null;
+            return NONE;
+        if (pastPosition(doc, tokens.get(first).sentIndex(), g)) return NONE;
         Span cueSpan = doc.original(tokens.get(first).beginPosition(), tokens.get(last).endPosition());
         QuoteClaim quote = null;
         for (QuoteClaim q : doc.quotes)
             if (q.span().contains(cueSpan)) quote = q;
-        Entity holder;
-        if (quote != null) {
-            holder = quote.speaker();
-        } else {
-            holder = holder(doc, g, anchor, tokens.get(first).sentIndex());
+        int s = tokens.get(first).sentIndex();
+        // The holder is the subject of the cue's clause ("A and B agreed to ..."), when that names someone; a
+        // modal cue ("should"), a pronoun inside a quote ("we hope") or a clause with no named subject belongs
+        // to whoever is reported saying it: the quote's speaker, the subject of a reporting verb above it.
+        boolean speakers = modal || cue.speakers();
+        List<Entity> holders = speakers ? List.of() : namedSubjects(doc, g, anchor, s, quote != null);
+        String how = "subject";
+        IndexedWord head = g.getNodeByIndexSafe(tokens.get(first).index());
+        if (cue.owned() && head != null && head.tag() != null && head.tag().startsWith("NN")) {
+            // "China's refusal to join": the owner holds it, or no one does
+            IndexedWord owner = g.outgoingEdgeList(head).stream().filter(x -> x.getRelation().toString().equals("nmod:poss"))
+                    .map(SemanticGraphEdge::getDependent).findFirst().orElse(null);
+            StatementStage.Attribution a = owner == null ? null : statements.speaker(doc, g, owner, s);
+            if (a == null || a.speaker() == null) return NONE;
+            holders = List.of(a.speaker());
+            how = "owner";
         }
-        if (holder == null && quote == null) holder = sentenceSpeaker(doc, tokens.get(first).sentIndex(), tokens.get(first).beginPosition());
-        if (holder == null || holder.type() == EntityType.PLACE || holder.type() == EntityType.DOCUMENT
-                || holder.type() == EntityType.CONCEPT) return null;
+        Entity speaker = null;
+        if (holders.isEmpty() || holders.stream().anyMatch(h -> h.type() == EntityType.COUNTRY)) {
+            speaker = quote != null ? quote.speaker() : holder(doc, g, anchor, s);
+            if (speaker == null && quote == null) speaker = sentenceSpeaker(doc, s, tokens.get(first).beginPosition());
+        }
+        if (holders.isEmpty()) {
+            // "they agreed", "the two sides agreed": someone else's position the speaker reports, not the speaker's
+            if (!speakers && unnamedThirdPerson(g, anchor)) return NONE;
+            how = "speaker";
+            holders = speaker == null ? List.of() : List.of(speaker);
+        } else if (speaker != null && speaker.type() == EntityType.PERSON) {
+            // "South Africa values ..., Zuma said": a leader speaking for their own country holds the position
+            Entity own = speaker;
+            List<Entity> replaced = holders.stream().map(h -> h.type() == EntityType.COUNTRY && servesCountry(doc, own, h) ? own : h).distinct().toList();
+            if (!replaced.equals(holders)) how = "own-country-speaker";
+            holders = replaced;
+        }
+        holders = holders.stream().filter(h -> h.type() == EntityType.PERSON || h.type() == EntityType.COUNTRY
+                || h.type() == EntityType.ORGANIZATION).distinct().toList();
+        if (holders.isEmpty()) return NONE;
+        String rule = cue.id() + "+" + how;
         // the issue: in the words the cue governs, after the cue
         int from = tokens.get(last).endPosition();
         int to = from;
-        for (IndexedWord d : governed(g, anchor))
+        for (IndexedWord d : governed(g, anchor, cue))
             if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
-        if (to <= from) return null;
+        // "China's refusal to join ...": the parser may make a noun cue's last word the marker of the clause after it
+        IndexedWord lastWord = g.getNodeByIndexSafe(tokens.get(last).index());
+        IndexedWord marked = lastWord == null ? null : g.getParent(lastWord);
+        if (to <= from && cue.owned() && marked != null && marked.beginPosition() >= from && g.getEdge(marked, lastWord) != null
+                && g.getEdge(marked, lastWord).getRelation().toString().equals("mark")) {
+            anchor = marked;
+            for (IndexedWord d : governed(g, anchor, cue))
+                if (d.beginPosition() >= from) to = Math.max(to, d.endPosition());
+        }
+        if (to <= from) return NONE;
         String region = fold(doc.cleanText.substring(from, to));
         Alias best = null;
         for (boolean weakPass : new boolean[] {false, true}) {
@@ -223,16 +294,30 @@ public final class StanceStage implements Stage {
             }
             if (best != null) break;
         }
-        if (best != null)
-            return new StanceClaim(holder, best.iri(), null, cue.type(), evidence, quote, cue.id());
-        String label = objectLabel(doc, g, anchor, from);
-        if (label == null) return null;
-        return new StanceClaim(holder, Iris.resource("issue", Iris.slug(label)), label, cue.type(), evidence, quote, cue.id());
+        String issue, label = null;
+        if (best != null) issue = best.iri();
+        else {
+            label = objectLabel(doc, g, anchor, from, cue);
+            // "A and B agreed X will accelerate talks": the parser may hang the cue's clause below its own object
+            SemanticGraphEdge up = g.incomingEdgeList(anchor).stream().findFirst().orElse(null);
+            if (label == null && up != null && up.getRelation().toString().matches("csubj.*|parataxis"))
+                label = objectLabel(doc, g, up.getGovernor(), from, cue);
+            if (label == null) return NONE;
+            issue = Iris.resource("issue", Iris.slug(label));
+        }
+        List<StanceClaim> out = new ArrayList<>();
+        for (Entity h : holders) out.add(new StanceClaim(h, issue, label, cue.type(), evidence, quote, rule));
+        return new Found(out, from, to);
     }
 
-    /** The words a cue governs: its subtree without coordinated clauses and relative clauses. */
-    private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor) {
-        return subtree(g, anchor, (w, rel) -> !(w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis") || rel.startsWith("advcl")))
+    /**
+     * The words a cue governs: its subtree without coordinated clauses, relative clauses and adverbial clauses,
+     * except a clause the cue's own preposition introduces ("look forward to having ...", "committed to building").
+     */
+    private static Set<IndexedWord> governed(SemanticGraph g, IndexedWord anchor, Cue cue) {
+        String own = "advcl:" + cue.lemmas().get(cue.lemmas().size() - 1);
+        return subtree(g, anchor, (w, rel) -> !(w == anchor && (rel.startsWith("conj") || rel.startsWith("parataxis")
+                        || rel.startsWith("advcl") && !rel.equals(own)))
                 && !rel.startsWith("acl:relcl") && !rel.equals("cc"));
     }
 
@@ -278,15 +363,33 @@ public final class StanceStage implements Stage {
      * before the article tells of a past agreement (recorded as a document or concept relation), not a
      * position taken now.
      */
-    private static boolean pastPosition(ArticleDocument doc, int s) {
+    private static boolean pastPosition(ArticleDocument doc, int s, SemanticGraph g) {
         var ref = doc.article.metadata().referenceDate();
         if (ref == null) return false;
         for (CoreEntityMention m : doc.nlp.sentences().get(s).entityMentions()) {
             String v = m.coreMap().get(edu.stanford.nlp.ling.CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             // "since 2012, X has opposed ..." is a position held until now
             if (m.entityType().equals("DATE") && v != null && v.matches("\\d{4}.*") && Integer.parseInt(v.substring(0, 4)) <= ref.getYear() - 2
-                    && !EventStage.followsSince(m))
+                    && !EventStage.followsSince(m) && !datesAThing(g, m))
                 return true;
+        }
+        return false;
+    }
+
+    /**
+     * "a deal reached in 1965": a date in a clause modifying a noun dates that thing, not the position the
+     * sentence states ("in a joint statement in 2008, A and B agreed" still dates the agreement).
+     */
+    private static boolean datesAThing(SemanticGraph g, CoreEntityMention m) {
+        IndexedWord w = g.getNodeByIndexSafe(m.tokens().get(m.tokens().size() - 1).index());
+        for (int hops = 0; w != null && hops < 6; hops++) {
+            SemanticGraphEdge up = g.incomingEdgeList(w).stream().findFirst().orElse(null);
+            if (up == null) return false;
+            IndexedWord gov = up.getGovernor();
+            String rel = up.getRelation().toString();
+            if (gov.tag() != null && gov.tag().startsWith("VB"))
+                return g.incomingEdgeList(gov).stream().anyMatch(e -> e.getRelation().toString().startsWith("acl"));
+            w = gov;
         }
         return false;
     }
@@ -348,14 +451,78 @@ public final class StanceStage implements Stage {
         return a == null ? null : a.speaker();
     }
 
-    /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
-    private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from) {
-        IndexedWord object = null;
-        for (IndexedWord d : governed(g, anchor)) {
-            if (d.beginPosition() < from || d.tag() == null || !d.tag().startsWith("NN") || d.tag().startsWith("NNP")) continue;
-            if (object == null || d.beginPosition() < object.beginPosition()) object = d;
+    /**
+     * The named subjects of the cue's clause (every conjunct: enhanced++ gives each its own subject edge),
+     * climbing from a subjectless cue to the clause it hangs off ("aim to defeat": the subject of "aim").
+     * Inside a quote only names count: "we" and "I" are the speaker's.
+     */
+    private List<Entity> namedSubjects(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int s, boolean namesOnly) {
+        IndexedWord head = anchor;
+        List<IndexedWord> subjects = subjects(g, head);
+        for (int hops = 0; hops < 3 && subjects.isEmpty(); hops++) {
+            SemanticGraphEdge in = g.incomingEdgeList(head).stream().findFirst().orElse(null);
+            if (in == null) break;
+            String rel = in.getRelation().toString();
+            if (!(rel.startsWith("xcomp") || rel.startsWith("advcl") || rel.startsWith("conj"))) break;
+            head = in.getGovernor();
+            subjects = subjects(g, head);
         }
-        if (object == null) return null;
+        List<Entity> out = new ArrayList<>();
+        for (IndexedWord w : subjects) {
+            if (namesOnly && (w.tag() == null || w.tag().startsWith("PRP"))) continue;
+            StatementStage.Attribution a = statements.speaker(doc, g, w, s);
+            if (a != null && a.speaker() != null && !out.contains(a.speaker())) out.add(a.speaker());
+        }
+        return out;
+    }
+
+    /** Whether the cue's clause has a subject that is neither a name nor the speaker's "I"/"we" ("they", "the two sides"). */
+    private static boolean unnamedThirdPerson(SemanticGraph g, IndexedWord anchor) {
+        IndexedWord head = anchor;
+        List<IndexedWord> subjects = subjects(g, head);
+        for (int hops = 0; hops < 3 && subjects.isEmpty(); hops++) {
+            SemanticGraphEdge in = g.incomingEdgeList(head).stream().findFirst().orElse(null);
+            if (in == null || !in.getRelation().toString().matches("xcomp.*|advcl.*|conj.*")) break;
+            head = in.getGovernor();
+            subjects = subjects(g, head);
+        }
+        boolean third = false;
+        for (IndexedWord w : subjects) {
+            String word = w.word().toLowerCase(Locale.ROOT);
+            if (Set.of("i", "we", "us").contains(word) || w.tag() != null && w.tag().startsWith("NNP")) return false;
+            if (!Set.of("it", "there", "this", "that").contains(word)) third = true;   // "it is in no one's interest": no one's subject
+        }
+        return third;
+    }
+
+    /** Whether the person holds a current post of the country in this article, or has represented it (reference data). */
+    private boolean servesCountry(ArticleDocument doc, Entity person, Entity country) {
+        if (referenceCountries.getOrDefault(person.iri(), Set.of()).contains(country.iri())) return true;
+        return doc.posts.stream().anyMatch(p -> p.holder().iri().equals(person.iri()) && !p.former() && p.of() != null
+                && p.of().iri().equals(country.iri()));
+    }
+
+    private static List<IndexedWord> subjects(SemanticGraph g, IndexedWord verb) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(verb)) {
+            String rel = e.getRelation().toString();
+            if (rel.equals("nsubj") || rel.equals("nsubj:pass") || rel.equals("nsubj:xsubj")) out.add(e.getDependent());
+        }
+        out.sort(Comparator.comparingInt(IndexedWord::index));
+        return out;
+    }
+
+    /** A minted issue's label: the noun phrase the cue governs ("the importance of X" -> X), when it is a clear one. */
+    private String objectLabel(ArticleDocument doc, SemanticGraph g, IndexedWord anchor, int from, Cue cue) {
+        // the first noun after the cue; a general one ("urged both sides to ...") names no issue
+        IndexedWord first = null;
+        for (IndexedWord d : governed(g, anchor, cue))
+            if (d.beginPosition() >= from && d.tag() != null && d.tag().startsWith("NN") && !d.tag().startsWith("NNP")
+                    && (first == null || d.beginPosition() < first.beginPosition())) first = d;
+        return first == null ? null : nounLabel(doc, g, first, from);
+    }
+
+    private String nounLabel(ArticleDocument doc, SemanticGraph g, IndexedWord object, int from) {
         // the head of the first noun phrase after the cue
         IndexedWord head = object;
         while (true) {
@@ -377,7 +544,9 @@ public final class StanceStage implements Stage {
         }
         String label = doc.cleanText.substring(b, e).replaceAll("\\s+", " ").trim()
                 .replaceAll("^(?i)(the|a|an|its|their|his|her)\\s+", "");
-        if (generic.contains(head.lemma().toLowerCase(Locale.ROOT)) && !label.contains(" of ")) return null;
+        // a general noun names an issue only with its complement or its owner ("the Secretary-General's efforts")
+        if (generic.contains(head.lemma().toLowerCase(Locale.ROOT)) && !label.contains(" of ")
+                && g.outgoingEdgeList(head).stream().noneMatch(x -> x.getRelation().toString().equals("nmod:poss"))) return null;
         if (label.isEmpty() || label.split(" ").length > MAX_LABEL_WORDS) return null;
         if (Character.isUpperCase(label.charAt(0)) && label.length() > 1 && !Character.isUpperCase(label.charAt(1)))
             label = Character.toLowerCase(label.charAt(0)) + label.substring(1);

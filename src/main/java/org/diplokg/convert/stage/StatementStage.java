@@ -46,7 +46,7 @@ import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
  * continues it (the next paragraph, no other person named in between).
  */
 public final class StatementStage implements Stage {
-    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her");
+    private static final Set<String> PERSONAL = Set.of("he", "she", "him", "her", "his");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "one", "some", "another", "several", "many",
             "other", "few", "two", "three", "most", "certain", "any");
     /** Quotes shorter than this (in words) are scare quotes around a term, not statements. */
@@ -58,7 +58,10 @@ public final class StatementStage implements Stage {
     private final Map<String, Set<String>> descriptions = new HashMap<>();
     private final Set<String> sourceNouns = new HashSet<>();
     private final Set<String> unnamedSources = new HashSet<>();
+    private final Set<String> institutions = new HashSet<>();
+    private final Map<String, Entity> demonyms = new HashMap<>();
     private final List<String> patternNames = new ArrayList<>();
+    private final Map<String, Entity> capitals = new HashMap<>();   // city IRI -> its country
 
     public StatementStage(ReferenceIndex reference) {
         for (String[] row : Lexicon.rows("/convert/reporting-verbs.tsv"))
@@ -70,6 +73,19 @@ public final class StatementStage implements Stage {
             patternNames.add(parts[0].trim());
             patterns.add(SemgrexPattern.compile(parts[1].replace("{VERBS}", "^(" + all + ")$").replace("{TELL}", "^(" + tell + ")$")));
         }
+        for (String[] row : Lexicon.rows("/convert/institution-nouns.tsv"))
+            institutions.add(row[0].trim().toLowerCase(Locale.ROOT));
+        String q = "PREFIX dkg: <" + org.diplokg.vocab.DKG.NS + ">\n"
+                + "SELECT ?city ?country WHERE { GRAPH <https://w3id.org/diplokg/graph/reference> { ?city dkg:capitalOf ?country } }";
+        var dsg = reference.dataset();
+        org.apache.jena.system.Txn.executeRead(dsg, () -> {
+            try (var qe = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> reference.byIri(r.getResource("country").getURI())
+                        .ifPresent(c -> capitals.put(r.getResource("city").getURI(), c)));
+            }
+        });
+        for (String[] row : Lexicon.rows("/convert/demonyms.tsv"))
+            reference.lookup(row[1].trim(), EntityType.COUNTRY).ifPresent(c -> demonyms.put(row[0].trim(), c));
         for (String[] row : Lexicon.rows("/convert/descriptions.tsv"))
             descriptions.put(row[0].trim(), Set.of(row[1].trim().split("\\s+")));
         for (String[] row : Lexicon.rows("/convert/source-nouns.tsv"))
@@ -91,17 +107,17 @@ public final class StatementStage implements Stage {
     /** Who a quote (or a stance) is attributed to. */
     record Attribution(Entity speaker, String unnamed, Entity addressee, int sentence, int verbToken, String rule) {
         boolean any() { return speaker != null || unnamed != null; }
+        Attribution by(String r) { return new Attribution(speaker, unnamed, addressee, sentence, verbToken, r); }
     }
 
     @Override
     public void process(ArticleDocument doc) {
-        List<int[]> quotes = quoteSpans(doc);
+        List<int[]> quotes = quoteSpans(doc.cleanText);
         List<CoreSentence> sentences = doc.nlp.sentences();
         QuoteClaim previous = null;
         int previousEnd = -1;
         for (int[] q : quotes) {
             int qb = q[0], qe = q[1];
-            if (previousEnd > 0 && qb < previousEnd) continue;   // nested in (or overlapping) the previous quote
             int ib = qb, ie = qe;
             while (ib < ie && (QUOTE_CHARS.indexOf(doc.cleanText.charAt(ib)) >= 0 || Character.isWhitespace(doc.cleanText.charAt(ib)))) ib++;
             while (ie > ib && (QUOTE_CHARS.indexOf(doc.cleanText.charAt(ie - 1)) >= 0 || Character.isWhitespace(doc.cleanText.charAt(ie - 1)))) ie--;
@@ -110,6 +126,7 @@ public final class StatementStage implements Stage {
             Attribution a = attribute(doc, qb, qe);
             if (a == null && previous != null && previous.speaker() != null && continues(doc, previous, previousEnd, qb))
                 a = new Attribution(previous.speaker(), null, null, sentenceAt(sentences, qb), -1, "continuation");
+            if (a == null) a = reportedBefore(doc, qb);
             if (a == null || !a.any()) continue;
             EventClaim event = eventIn(doc, a.sentence());
             Span span = doc.original(ib, ie);
@@ -122,51 +139,97 @@ public final class StatementStage implements Stage {
     }
 
     /**
-     * The quotes, as clean-text ranges including their marks: CoreNLP's, except that a quote opened by a
-     * straight mark and closed by a curly one ends there (CoreNLP may pair it with a later straight mark),
-     * and the curly-quoted passages in the rest of what it had swallowed are quotes of their own.
+     * The quotes, as clean-text ranges including their marks. Double marks are paired within a paragraph
+     * whatever their shape, because news copy mixes them (an opening curly mark closed by a straight one, a
+     * closing-shaped mark used to open after a space). A quote running over paragraphs reopens each one and
+     * goes on to its closing mark; an opening curly mark inside a quote nests ("a prolonged “cooling off”
+     * period") unless it starts a new sentence, where the quote before was left open. A quote never closed
+     * is dropped: where it ends cannot be told. Single marks are apostrophes or nested quotes, never quotes
+     * of their own.
      */
-    static List<int[]> quoteSpans(ArticleDocument doc) {
+    static List<int[]> quoteSpans(String t) {
         List<int[]> out = new ArrayList<>();
-        String t = doc.cleanText;
-        for (CoreQuote q : doc.nlp.quotes()) {
-            int qb = q.quoteCharOffsets().first, qe = q.quoteCharOffsets().second;
-            if (t.charAt(qb) == '"') {
-                int close = t.indexOf('\u201D', qb + 1);
-                if (close > 0 && close < qe - 1) {
-                    out.add(new int[] {qb, close + 1});
-                    int from = close + 1;
-                    while (true) {
-                        int open = t.indexOf('\u201C', from);
-                        if (open < 0 || open >= qe) break;
-                        int end = t.indexOf('\u201D', open + 1);
-                        if (end < 0 || end >= qe) break;
-                        out.add(new int[] {open, end + 1});
-                        from = end + 1;
-                    }
-                    continue;
-                }
+        int open = -1, nested = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                if (open < 0) continue;
+                int next = i;
+                while (next < t.length() && Character.isWhitespace(t.charAt(next))) next++;
+                if (next < t.length() && (t.charAt(next) == '\u201C' || t.charAt(next) == '"')) { i = next; nested = 0; continue; }
+                open = -1;   // never closed
+                continue;
             }
-            out.add(new int[] {qb, qe});
+            if (DOUBLE_MARKS.indexOf(c) < 0) continue;
+            char before = i == 0 ? '\n' : t.charAt(i - 1);
+            char after = i + 1 < t.length() ? t.charAt(i + 1) : '\n';
+            if (open < 0) {
+                if (c == '\u00BB') continue;
+                // a closing shape, or a straight mark glued to the word before it, opens only where a quote can start
+                boolean startable = Character.isWhitespace(before) || "([\u2014\u2013-:".indexOf(before) >= 0;
+                if ((c == '\u201D' || c == '"') && !startable) continue;
+                if (Character.isWhitespace(after)) continue;
+                open = i;
+                nested = 0;
+            } else if (c == '\u201C' || c == '\u00AB') {
+                int k = i - 1;
+                while (k > open && Character.isWhitespace(t.charAt(k))) k--;
+                if (k > open && ".!?".indexOf(t.charAt(k)) >= 0 && k < i - 1) open = i;   // the quote before was left open
+                else nested++;
+            } else if (nested > 0) {
+                nested--;
+            } else {
+                out.add(new int[] {open, i + 1});
+                open = -1;
+            }
         }
-        out.sort(Comparator.comparingInt((int[] a) -> a[0]));
         return out;
     }
 
-    /** A quote with no attribution of its own continues the previous one: next paragraph or sentence, nobody else named between. */
+    private static final String DOUBLE_MARKS = "\"\u201C\u201D\u201E\u201F\u00AB\u00BB";
+
+    /**
+     * A quote with no attribution of its own continues the previous one: next paragraph or sentence, nobody else
+     * named between (but for the people named in the previous quote's own attribution: "..., X said at a
+     * ceremony for Y.").
+     */
     private static boolean continues(ArticleDocument doc, QuoteClaim previous, int previousEnd, int begin) {
         if (previousEnd < 0 || begin < previousEnd) return false;
         String between = doc.cleanText.substring(previousEnd, begin);
         if (between.length() > 400 || between.split("\n\\s*\n", -1).length > 2) return false;
-        // the quote must open its sentence or paragraph
-        int k = begin - 1;
-        while (k >= 0 && doc.cleanText.charAt(k) == ' ') k--;
-        if (k >= 0 && ".\n!?”\"".indexOf(doc.cleanText.charAt(k)) < 0) return false;
+        if (!opensSentence(doc, begin)) return false;
         Span gap = doc.original(previousEnd, begin);
         for (Mention m : doc.mentions)
             if (gap.contains(m.span()) && m.entity().type() == EntityType.PERSON && !m.entity().equals(previous.speaker())
-                    && !m.entity().equals(previous.addressee())) return false;
+                    && !m.entity().equals(previous.addressee()) && m.sentence() != previous.sentence()) return false;
         return true;
+    }
+
+    /** Whether the quote at clean offset begin opens its sentence or paragraph. */
+    private static boolean opensSentence(ArticleDocument doc, int begin) {
+        int k = begin - 1;
+        while (k >= 0 && doc.cleanText.charAt(k) == ' ') k--;
+        return k < 0 || ".\n!?\u201D\"".indexOf(doc.cleanText.charAt(k)) >= 0;
+    }
+
+    /**
+     * "X also said that ... .\n\n"Quote."": a quote that opens its paragraph with no attribution of its own goes
+     * on with the reported speech of the sentence right before it, when a named person says that.
+     */
+    private Attribution reportedBefore(ArticleDocument doc, int qb) {
+        int k = qb - 1;
+        while (k >= 0 && Character.isWhitespace(doc.cleanText.charAt(k)) && doc.cleanText.charAt(k) != '\n') k--;
+        if (k >= 0 && doc.cleanText.charAt(k) != '\n') return null;
+        List<CoreSentence> sentences = doc.nlp.sentences();
+        int s = sentenceAt(sentences, qb) - 1;
+        if (s < 0 || sentences.get(s).charOffsets().second > qb) return null;
+        if (!doc.cleanText.substring(sentences.get(s).charOffsets().second, qb).isBlank()) return null;
+        String prior = doc.cleanText.substring(sentences.get(s).charOffsets().first, sentences.get(s).charOffsets().second);
+        for (char c : DOUBLE_MARKS.toCharArray()) if (prior.indexOf(c) >= 0) return null;   // a quote of its own: continuation decides
+        Attribution best = null;
+        for (Attribution a : attributions(doc, s, -1, -1))
+            if (a.speaker() != null && a.speaker().type() == EntityType.PERSON && (best == null || a.verbToken() > best.verbToken())) best = a;
+        return best == null ? null : new Attribution(best.speaker(), null, null, sentenceAt(sentences, qb), -1, "reported-before");
     }
 
     static int sentenceAt(List<CoreSentence> sentences, int charOffset) {
@@ -254,13 +317,14 @@ public final class StatementStage implements Stage {
                 if (apposed != null) found.add(new Found(w.index(), apposed.index(), "apposed-subject"));
             }
         }
+        Span quote = qb < 0 ? null : doc.original(qb, qe);
         for (Found f : found) {
             if (f.speaker() < 0) continue;
             IndexedWord speakerWord = g.getNodeByIndexSafe(f.speaker());
             if (speakerWord == null) continue;
             int sb = speakerWord.beginPosition();
             if (sb >= qb && sb < qe) continue;   // a subject inside the quote is not the speaker
-            Attribution a = speaker(doc, g, speakerWord, s);
+            Attribution a = speaker(doc, g, speakerWord, s, quote);
             if (a == null) continue;
             out.add(new Attribution(a.speaker(), a.unnamed(), addressees.get(f.verb()), s, f.verb() - 1,
                     a.rule() == null ? f.rule() : f.rule() + "+" + a.rule()));
@@ -310,60 +374,159 @@ public final class StatementStage implements Stage {
 
     /** What the subject word denotes: a named entity, a person a pronoun or description refers to, or an unnamed source. */
     Attribution speaker(ArticleDocument doc, SemanticGraph g, IndexedWord w, int s) {
+        return speaker(doc, g, w, s, null);
+    }
+
+    /**
+     * As {@link #speaker(ArticleDocument, SemanticGraph, IndexedWord, int)}, for the speaker of the quote at
+     * {@code quote} (original offsets, or null): a pronoun or description never refers to someone named inside
+     * the quote it attributes ("Prime Minister X and I have met", he said).
+     */
+    Attribution speaker(ArticleDocument doc, SemanticGraph g, IndexedWord w, int s, Span quote) {
         Entity e = entityAt(doc, w, g);
         String det = determiner(g, w);
         // "the Chinese" (a demonym used as a noun) names no one in particular
         if (e != null && e.type() == EntityType.COUNTRY && "the".equals(det)) return null;
         if (e == null && w.tag().startsWith("NNP")) e = namedBefore(doc, w);
-        if (e == null && w.tag().startsWith("NNP")) return null;
+        // a capitalised title ("the Argentine Minister") is still a description, not a name
+        String lower = w.lemma().toLowerCase(Locale.ROOT);
+        if (e == null && w.tag().startsWith("NNP") && !institutions.contains(lower) && !(descriptions.containsKey(lower) && "the".equals(det))) return null;
         if (e != null) {
+            // "Tokyo said", "Beijing wants": a capital speaking is its country's government
+            if (e.type() == EntityType.PLACE && capitals.containsKey(e.iri())) return new Attribution(capitals.get(e.iri()), null, null, s, -1, "capital");
             if (e.type() == EntityType.PLACE || e.type() == EntityType.DOCUMENT || e.type() == EntityType.CONCEPT) return null;
             return new Attribution(e, null, null, s, -1, null);
         }
         String word = w.word().toLowerCase(Locale.ROOT);
         if (PERSONAL.contains(word)) {
-            Entity p = subjectBefore(doc, g, w);
-            if (p == null) p = previousPerson(doc, w.beginPosition(), null);
+            Entity p = subjectBefore(doc, g, w, quote);
+            if (p == null) p = recentSubject(doc, s, quote);
+            if (p == null) p = previousPerson(doc, w.beginPosition(), null, quote, null);
             return p == null ? null : new Attribution(p, null, null, s, -1, "pronoun");
+        }
+        if (word.equals("it")) {
+            Entity o = institutionSpeakerBefore(doc, s, w.beginPosition());
+            return o == null ? null : new Attribution(o, null, null, s, -1, "it-institution");
         }
         String tag = w.tag();
         if (tag.startsWith("PRP") || tag.startsWith("W") || tag.startsWith("EX")) return null;
-        // "China's official readout": the possessor issues it
-        if (sourceNouns.contains(w.lemma().toLowerCase(Locale.ROOT)))
-            for (SemanticGraphEdge out : g.outgoingEdgeIterable(w))
-                if (out.getRelation().toString().startsWith("nmod:poss") || out.getRelation().toString().equals("amod")) {
+        String lemma = w.lemma().toLowerCase(Locale.ROOT);
+        // "the foreign ministry said": the ministry named before
+        if (institutions.contains(lemma)) {
+            Entity o = institutionBefore(doc, w, lemma);
+            return o == null ? null : new Attribution(o, null, null, s, -1, "institution");
+        }
+        // "China's official readout": the possessor issues it; "a foreign ministry statement": the ministry
+        if (sourceNouns.contains(lemma))
+            for (SemanticGraphEdge out : g.outgoingEdgeIterable(w)) {
+                String rel = out.getRelation().toString();
+                if (rel.startsWith("nmod:poss") || rel.equals("amod") || rel.startsWith("compound")) {
                     Entity owner = entityAt(doc, out.getDependent(), g);
+                    if (owner == null && rel.startsWith("compound") && institutions.contains(out.getDependent().lemma().toLowerCase(Locale.ROOT)))
+                        owner = institutionBefore(doc, out.getDependent(), out.getDependent().lemma().toLowerCase(Locale.ROOT));
                     if (owner != null && (owner.type() == EntityType.COUNTRY || owner.type() == EntityType.ORGANIZATION))
                         return new Attribution(owner, null, null, s, -1, "issued-by");
                 }
+            }
         String determiner = det;
         boolean plural = tag.equals("NNS") || tag.equals("NNPS");
         boolean definite = ("the".equals(determiner) || "this".equals(determiner)) && !plural;
         if (definite) {
-            Set<String> qualifying = descriptions.get(w.lemma().toLowerCase(Locale.ROOT));
+            Set<String> qualifying = descriptions.get(lemma);
             if (qualifying != null) {
-                Entity p = previousPerson(doc, w.beginPosition(), qualifying);
+                Entity p = previousPerson(doc, w.beginPosition(), qualifying, quote, countryOf(doc, g, w));
                 if (p != null) return new Attribution(p, null, null, s, -1, "description");
             }
         }
         if (!tag.startsWith("NN") && !tag.equals("CD")) return null;
-        if (!unnamedSources.contains(w.lemma().toLowerCase(Locale.ROOT))) return null;
+        if (!unnamedSources.contains(lemma)) return null;
         return new Attribution(null, description(doc, g, w), null, s, -1, "unnamed");
+    }
+
+    /** The country a description names ("the Brazilian president", "the China expert"), or null. */
+    private Entity countryOf(ArticleDocument doc, SemanticGraph g, IndexedWord w) {
+        for (SemanticGraphEdge out : g.outgoingEdgeIterable(w)) {
+            String rel = out.getRelation().toString();
+            if (!(rel.equals("amod") || rel.startsWith("compound") || rel.startsWith("nmod:poss"))) continue;
+            IndexedWord d = out.getDependent();
+            Entity c = demonyms.get(d.word());
+            if (c == null) {
+                Entity e = entityAt(doc, d, g);
+                if (e != null && e.type() == EntityType.COUNTRY) c = e;
+            }
+            if (c != null) return c;
+        }
+        return null;
+    }
+
+    /** The organisation named before w whose name has the institution word ("ministry", "office") in it. */
+    private static Entity institutionBefore(ArticleDocument doc, IndexedWord w, String lemma) {
+        Span at = doc.original(w.beginPosition(), w.endPosition());
+        Entity found = null;
+        for (Mention m : doc.mentions) {
+            if (m.span().begin() >= at.begin()) break;
+            if (m.entity().type() != EntityType.ORGANIZATION) continue;
+            if ((m.entity().label() + " " + m.text()).toLowerCase(Locale.ROOT).contains(lemma)) found = m.entity();
+        }
+        return found;
+    }
+
+    /** "..., the foreign ministry said. "...," it said.": the organisation that last said something, up to three sentences back. */
+    private Entity institutionSpeakerBefore(ArticleDocument doc, int s, int before) {
+        for (int k = s; k >= 0 && k >= s - 3; k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            if (g == null) continue;
+            Entity found = null;
+            for (IndexedWord v : g.vertexListSorted()) {
+                if (k == s && v.beginPosition() >= before) break;
+                if (!isReporting(v)) continue;
+                IndexedWord subj = subject(g, v);
+                if (subj == null) continue;
+                Entity e = entityAt(doc, subj, g);
+                String lemma = subj.lemma() == null ? "" : subj.lemma().toLowerCase(Locale.ROOT);
+                if (e == null && institutions.contains(lemma)) e = institutionBefore(doc, subj, lemma);
+                if (e != null && e.type() == EntityType.ORGANIZATION) found = e;
+            }
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    /** The person last a subject (or agent) in the two sentences before s, outside the quote: "X said ... . "...," he said." */
+    private static Entity recentSubject(ArticleDocument doc, int s, Span quote) {
+        for (int k = s - 1; k >= 0 && k >= s - 2; k--) {
+            SemanticGraph g = doc.nlp.sentences().get(k).dependencyParse();
+            if (g == null) continue;
+            Entity found = null;
+            for (IndexedWord w : g.vertexListSorted()) {
+                if (!prominent(g, w)) continue;
+                Entity e = entityAt(doc, w, g);
+                if (e == null || e.type() != EntityType.PERSON) continue;
+                if (quote != null && quote.contains(doc.original(w.beginPosition(), w.endPosition()))) continue;
+                found = e;
+            }
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static boolean prominent(SemanticGraph g, IndexedWord w) {
+        return g.incomingEdgeList(w).stream().anyMatch(e -> {
+            String rel = e.getRelation().toString();
+            return rel.startsWith("nsubj") || rel.equals("obl:agent") || rel.equals("obl:by");
+        });
     }
 
     /**
      * "This was outlined by Kishida in his conversation with Xi, when he indicated ...": a pronoun prefers a
      * person who is a subject or agent earlier in its own sentence to the nearest name.
      */
-    private Entity subjectBefore(ArticleDocument doc, SemanticGraph g, IndexedWord pronoun) {
+    private static Entity subjectBefore(ArticleDocument doc, SemanticGraph g, IndexedWord pronoun, Span quote) {
         Entity found = null;
         for (IndexedWord w : g.vertexListSorted()) {
             if (w.index() >= pronoun.index()) break;
-            boolean prominent = g.incomingEdgeList(w).stream().anyMatch(e -> {
-                String rel = e.getRelation().toString();
-                return rel.startsWith("nsubj") || rel.equals("obl:agent") || rel.equals("obl:by");
-            });
-            if (!prominent) continue;
+            if (!prominent(g, w)) continue;
+            if (quote != null && quote.contains(doc.original(w.beginPosition(), w.endPosition()))) continue;
             Entity e = entityAt(doc, w, g);
             if (e != null && e.type() == EntityType.PERSON) found = e;
         }
@@ -413,15 +576,19 @@ public final class StatementStage implements Stage {
     }
 
     /**
-     * The most recent person named before clean offset {@code before}; with {@code qualifying} words, the most
-     * recent one the article describes with one of them (in a post it holds or the words right around the name).
+     * The most recent person named before clean offset {@code before}, not inside {@code exclude}; with
+     * {@code qualifying} words, the most recent one the article describes with one of them (in a post it holds
+     * or the words right around the name), and with a {@code country}, one holding a post of that country.
      */
-    static Entity previousPerson(ArticleDocument doc, int before, Set<String> qualifying) {
+    static Entity previousPerson(ArticleDocument doc, int before, Set<String> qualifying, Span exclude, Entity country) {
         Span limit = doc.original(before, before);
         List<Mention> people = doc.mentions.stream()
-                .filter(m -> m.entity().type() == EntityType.PERSON && m.span().end() <= limit.begin()).toList();
+                .filter(m -> m.entity().type() == EntityType.PERSON && m.span().end() <= limit.begin())
+                .filter(m -> exclude == null || !exclude.contains(m.span())).toList();
         for (int i = people.size() - 1; i >= 0; i--) {
             Mention m = people.get(i);
+            if (country != null && doc.posts.stream().noneMatch(p -> p.holder().iri().equals(m.entity().iri()) && !p.former()
+                    && p.of() != null && p.of().iri().equals(country.iri()))) continue;
             if (qualifying == null || describedAs(doc, m, qualifying)) return m.entity();
         }
         return null;
