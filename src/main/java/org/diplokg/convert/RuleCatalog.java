@@ -55,7 +55,10 @@ public final class RuleCatalog {
         String local = id == null || id.isBlank() ? stage : id.strip().replaceAll("\\s+", "-");
         // The event, mention and post stages name their rules by folder or word list ("events/pronoun-subject",
         // "event-trigger/meet", "mention/surname"): published as "event.pronoun-subject", "event.trigger:meet", ...
-        local = local.replaceFirst("^event-(trigger|status)/", "$1:").replaceFirst("^(" + kind + "s?)/", "");
+        List<String> parts = new ArrayList<>();
+        for (String part : local.split("\\+"))
+            parts.add(part.replaceFirst("^event-(trigger|status)/", "$1:").replaceFirst("^(" + kind + "s?)/", ""));
+        local = String.join("+", parts);
         return local.startsWith(kind + ".") ? local : kind + "." + local;
     }
 

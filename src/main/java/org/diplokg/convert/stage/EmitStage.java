@@ -301,7 +301,12 @@ public final class EmitStage implements CorpusStage {
 
         void event(EventClaim e, boolean shared) {
             Node n = uri(e.iri);
-            for (Span s : e.evidence) add(n, "evidence", evidence(s, "event", e.evidenceRules.getOrDefault(s, e.rule)));
+            // A span names the rule that made it a report of this event; the trigger's, with the rules that then
+            // gave the event participants, a date, a place or a status ("trigger:meet+pronoun-subject").
+            List<String> chain = new ArrayList<>(e.rules);
+            if (e.rule != null) chain.add(0, e.rule);
+            String shaped = chain.isEmpty() ? null : String.join("+", chain);
+            for (Span s : e.evidence) add(n, "evidence", evidence(s, "event", e.evidenceRules.getOrDefault(s, shaped)));
             e.participants.forEach(this::entity);
             if (e.place != null) entity(e.place);
             if (!shared) triples.addAll(eventFacts(List.of(e)));
