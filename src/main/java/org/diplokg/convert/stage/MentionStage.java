@@ -156,7 +156,7 @@ public final class MentionStage implements Stage {
         Entity entity;
         /** Part of a hyphenated compound ("Japan" in "Japan-China"): may overlap its siblings. */
         boolean part;
-        /** Further names of the person ("Lula", "Lula Da Silva" for 'Luis Inacio "Lula" Da Silva'). */
+        /** Further names of the person ("Clarinha", "Clarinha Souza" for 'Maria Clara "Clarinha" Souza'). */
         final List<String> aliases = new ArrayList<>();
         /** The rule that found it. */
         String rule = "mention/ner";
@@ -230,8 +230,8 @@ public final class MentionStage implements Stage {
     private static final Set<String> QUOTES = Set.of("\"", "``", "''", "\u201C", "\u201D");
 
     /**
-     * Rule mention/nickname: 'Luis Inacio "Lula" Da Silva' is one person whose nickname, in quotes between
-     * the given and family names, is one of the words the name is later referred to by ("Lula met ...").
+     * Rule mention/nickname: 'Maria Clara "Clarinha" Souza' is one person whose nickname, in quotes between
+     * the given and family names, is one of the words the name is later referred to by ("Clarinha met ...").
      */
     private static void nicknamed(ArticleDocument doc, CoreSentence sentence, int s, List<Candidate> out) {
         List<CoreLabel> t = sentence.tokens();
@@ -295,7 +295,7 @@ public final class MentionStage implements Stage {
     /** A CoreNLP mention not already covered by a dictionary match. */
     private void named(ArticleDocument doc, CoreEntityMention m, List<Candidate> out) {
         int b0 = m.charOffsets().first(), e = m.charOffsets().second();
-        // Rule mention/country-before-name: "Foreign Minister of Afghanistan Salahuddin Rabbani" tagged as one
+        // Rule mention/country-before-name: "Foreign Minister of Ruritania Ahmad Karimi" tagged as one
         // person: a leading country name is the country, the rest the person.
         if (m.entityType().equals("PERSON") && m.tokens().size() > 2 && country(m.tokens().get(0).word()).isPresent()
                 && m.tokens().get(0).tag().startsWith("NNP")) {
